@@ -1,0 +1,168 @@
+"""Turn the data models into Markdown (and a little HTML) for pages.
+
+Everything taken from the data is escaped here, so `<script>` in a title shows as text.
+Nothing in this module knows about any one cause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+
+from .data import CATEGORY_TEXT, KIND_TEXT, LABEL_TEXT, Cause, Data, Letter, LetterField
+
+OUTCOME_TEXT = {
+    "temporary": "Often temporary",
+    "permanent": "Often permanent",
+    "unclear": "Not clear",
+}
+
+
+def esc(text: str) -> str:
+    """Plain text for Markdown or HTML: no tags, no table breaks, no macro braces."""
+    out = html.escape(text, quote=True).replace("|", "&#124;")
+    return out.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def day(date: dt.date) -> str:
+    return f"{date.day} {date:%B %Y}"
+
+
+def source_link(data: Data, source_id: str) -> str:
+    source = data.sources[source_id]
+    return f'<a href="{esc(source.url)}">{esc(source.title)}</a>'
+
+
+def claim(data: Data, label: str, *source_ids: str) -> str:
+    """The visible label for a claim, with its sources linked: `Drivers report (source)`."""
+    if label not in LABEL_TEXT:
+        raise ValueError(f"unknown label '{label}'; use one of {', '.join(LABEL_TEXT)}")
+    if not source_ids:
+        raise ValueError(f"label '{label}' needs at least one source id")
+    for source_id in source_ids:
+        if source_id not in data.sources:
+            raise ValueError(f"unknown source '{source_id}' (not in data/deactivation.yml sources)")
+    links = "; ".join(source_link(data, s) for s in source_ids)
+    return (
+        f'<strong class="claim claim--{label}">{LABEL_TEXT[label]}</strong>'
+        f' <span class="cite">(source: {links})</span>'
+    )
+
+
+def checklist(cause: Cause) -> str:
+    """A Material task list whose checkbox is named by its own text (WCAG: every control has a name)."""
+    items = []
+    for i, item in enumerate(cause.checklist, start=1):
+        box_id = f"check-{cause.id}-{i}"
+        items.append(
+            f'<li class="task-list-item"><label class="task-list-control" for="{box_id}">'
+            f'<input type="checkbox" id="{box_id}"><span class="task-list-indicator"></span>'
+            f" {esc(item)}</label></li>"
+        )
+    return f'<ul class="task-list checklist" data-checklist="{cause.id}">\n' + "\n".join(items) + "\n</ul>"
+
+
+def bullets(items: list[str]) -> str:
+    return "\n".join(f"- {esc(item)}" for item in items)
+
+
+def numbered(items: list[str]) -> str:
+    return "\n".join(f"{i}. {esc(item)}" for i, item in enumerate(items, start=1))
+
+
+def letter_block(data: Data, letter_id: str, letter: Letter) -> str:
+    """The letter as plain text in code blocks (copyable with JavaScript off), plus the blanks
+    the letter builder script offers as form fields."""
+    fields: list[LetterField] = list(data.letter_fields) + list(letter.fields)
+    used = {f.placeholder for f in fields if f"[{f.placeholder}]" in letter.subject + letter.body}
+    blanks = [f.model_dump(exclude_none=True) for f in fields if f.placeholder in used]
+    # `</` inside the JSON would end the script element early; \u003c keeps it data.
+    blank_json = json.dumps(blanks, ensure_ascii=False).replace("<", "\\u003c")
+    return "\n".join(
+        [
+            f'<div class="letter" id="letter-{letter_id}" data-letter="{letter_id}" markdown>',
+            "",
+            "**Subject line:**",
+            "",
+            "```text",
+            letter.subject,
+            "```",
+            "",
+            "**Letter:**",
+            "",
+            "```text",
+            letter.body.strip(),
+            "```",
+            "",
+            f'<script type="application/json" class="letter-blanks">{blank_json}</script>',
+            "",
+            "</div>",
+        ]
+    )
+
+
+def letter_steps(data: Data) -> str:
+    return numbered(data.letter_steps)
+
+
+def deadlines_table(data: Data, deadline_ids: list[str]) -> str:
+    if not deadline_ids:
+        return "No deadline is published for this reason. Use the date in your own notice."
+    rows = [
+        "| What | How long | Counts | Starts from | How sure |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for deadline_id in deadline_ids:
+        d = data.deadlines[deadline_id]
+        event = data.events[d.starts]
+        rows.append(
+            f"| {esc(d.label)} | {d.days} days | {d.counting} days | {esc(event.label)} "
+            f"| {claim(data, d.confidence, *d.sources)} |"
+        )
+    notes = [f"- **{esc(data.deadlines[i].label)}:** {esc(data.deadlines[i].note)}" for i in deadline_ids]
+    return "\n".join(rows) + "\n\n" + "\n".join(notes)
+
+
+def sources_list(data: Data, source_ids: list[str]) -> str:
+    lines = []
+    for source_id in source_ids:
+        s = data.sources[source_id]
+        note = f" {esc(s.note)}" if s.note else ""
+        lines.append(
+            f"- {source_link(data, source_id)} ({KIND_TEXT[s.kind]}, checked {day(s.checked)}).{note}"
+        )
+    return "\n".join(lines)
+
+
+def outcome(data: Data, cause: Cause) -> str:
+    o = cause.outcome
+    return f"**{OUTCOME_TEXT[o.typical]}.** {esc(o.note)} {claim(data, o.label, *o.sources)}"
+
+
+def related(data: Data, cause: Cause) -> str:
+    if not cause.related:
+        return "No related reasons listed."
+    return "\n".join(
+        f"- [{esc(data.cause(r).title)}]({r}.md): {esc(data.cause(r).summary)}" for r in cause.related
+    )
+
+
+def causes_table(data: Data, prefix: str = "") -> str:
+    """All causes, grouped by category, linked relative to the page that shows the table."""
+    out = []
+    for category, heading in CATEGORY_TEXT.items():
+        causes = [c for c in data.causes if c.category == category]
+        if not causes:
+            continue
+        out += [f"### {heading}", "", "| Reason | What it means | Usually |", "| --- | --- | --- |"]
+        out += [
+            f"| [{esc(c.title)}]({prefix}{c.id}.md) | {esc(c.summary)} | {OUTCOME_TEXT[c.outcome.typical]} |"
+            for c in causes
+        ]
+        out.append("")
+    return "\n".join(out)
+
+
+def last_reviewed(data: Data) -> str:
+    return day(max(c.reviewed for c in data.causes))
