@@ -1,0 +1,2 @@
+/* Small progressive enhancements. Runs again after each instant page change. */
+"use strict";
