@@ -4,7 +4,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench lock system-deps clean
+.PHONY: serve build test bench lock schema system-deps clean
 
 $(BIN)/mkdocs: requirements.lock
 	$(PY) -m venv $(VENV)
@@ -53,3 +53,6 @@ lock:  ## refresh the exact pins from pyproject.toml
 
 clean:
 	rm -rf site .pytest_cache
+
+schema: $(BIN)/mkdocs  ## rewrite data/schema.json from the models in macros/data.py
+	$(BIN)/python -c "import json; from macros.data import Data; open('data/schema.json','w').write(json.dumps(Data.model_json_schema(), indent=2) + '\n')"

@@ -166,3 +166,22 @@ def test_markup_in_data_is_shown_as_text(tmp_path):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
         assert "49" not in html.split("alert(1)")[1][:40], "data must not be run as a template"
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+@pytest.mark.parametrize("call, expected", [
+    ('{{ claim("drivers-report", "nope") }}', "unknown source 'nope'"),
+    ('{{ claim("rumour", "forum-one") }}', "unknown label 'rumour'"),
+    ("{{ no_such_variable }}", "no_such_variable"),
+    ('{{ cause_checklist("gamma") }}', "no cause with id 'gamma'"),
+])
+def test_a_page_with_a_bad_macro_call_stops_the_build(call, expected, tmp_path):
+    project = fixture_copy(tmp_path)
+    (project / "docs" / "index.md").write_text(f"# Home\n\n{call}\n")
+    build_fails_with_macro_error(project, tmp_path, expected)
+
+
+def build_fails_with_macro_error(project: Path, tmp_path: Path, expected: str) -> None:
+    result = mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert expected in output, output
