@@ -100,6 +100,10 @@ def define_env(env: Env) -> None:
         return render.deadlines_table(data, list(deadline_ids) or list(data.deadlines))
 
     @env.macro
+    def finder() -> str:
+        return render.finder(data)
+
+    @env.macro
     def all_sources() -> str:
         return render.sources_list(data, list(data.sources))
 

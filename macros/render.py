@@ -166,3 +166,24 @@ def causes_table(data: Data, prefix: str = "") -> str:
 
 def last_reviewed(data: Data) -> str:
     return day(max(c.reviewed for c in data.causes))
+
+
+def finder(data: Data) -> str:
+    """The "find your reason" form (shown by its script) and the data it ranks on.
+
+    With JavaScript off the form stays hidden and the page's full list of causes does the job."""
+    causes = [
+        {"id": c.id, "title": c.title, "summary": c.summary, "aliases": c.aliases, "url": f"../causes/{c.id}/"}
+        for c in data.causes
+    ]
+    blob = json.dumps(causes, ensure_ascii=False).replace("<", "\\u003c")
+    return "\n".join([
+        '<form class="finder" id="finder" hidden>',
+        '<label for="finder-text">Paste your notice, or type a few words about what happened</label>',
+        '<textarea id="finder-text" rows="6" autocomplete="off" spellcheck="true"></textarea>',
+        '<p class="finder-privacy">What you paste stays on your phone or computer. It is not sent anywhere.</p>',
+        '<button type="submit" class="md-button md-button--primary">Find my reason</button>',
+        '</form>',
+        '<div class="finder-results" id="finder-results" aria-live="polite"></div>',
+        f'<script type="application/json" id="finder-data">{blob}</script>',
+    ])

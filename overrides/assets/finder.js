@@ -1,0 +1,105 @@
+/* "Find your reason": ranks the causes against words a driver pastes or types.
+   Runs only in the browser, on the causes data built into the page; nothing is sent. */
+"use strict";
+(function () {
+  // Words in almost every notice; they say nothing about which reason it is.
+  const COMMON = new Set(("a an and are as at be been by for from has have i in is it its me my of on or our " +
+    "so that the this to was we were with you your amazon flex account accounts deactivated deactivation " +
+    "deactivate hello hi dear partner delivery driver team regards thank thanks please no not").split(" "));
+
+  function words(text) {
+    return text.toLowerCase().replace(/[\u2018\u2019']/g, "").replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter(Boolean);
+  }
+
+  // A light stem so "bots"/"bot" and "spoofing"/"spoof" meet; good enough for short phrases.
+  function stem(word) {
+    return word.replace(/(ing|ed|es|s)$/, "") || word;
+  }
+
+  function prepare(causes) {
+    return causes.map((cause) => {
+      const phrases = cause.aliases.concat([cause.title]).map((a) => words(a).map(stem)).filter((p) => p.length);
+      const single = new Set();
+      phrases.forEach((p) => p.forEach((w) => { if (!COMMON.has(w) && w.length > 1) single.add(w); }));
+      return { cause, phrases, single };
+    });
+  }
+
+  function containsPhrase(tokens, phrase) {
+    outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
+      return true;
+    }
+    return false;
+  }
+
+  // Score: a whole alias phrase found counts by its length (longer = more telling);
+  // single telling words add one each. Returns the words that matched, to show why.
+  function rank(prepared, text) {
+    const raw = words(text);
+    const tokens = raw.map(stem);
+    const seen = new Map(raw.map((w, i) => [tokens[i], w]));
+    const results = [];
+    for (const entry of prepared) {
+      let score = 0;
+      const why = new Set();
+      for (const phrase of entry.phrases) {
+        const telling = phrase.filter((w) => !COMMON.has(w));
+        if (!telling.length || !containsPhrase(tokens, phrase)) continue;
+        score += 2 * telling.length + (phrase.length > 1 ? 1 : 0);
+        why.add(phrase.map((w) => seen.get(w) || w).join(" "));
+      }
+      for (const w of new Set(tokens)) {
+        if (entry.single.has(w)) { score += 1; if (![...why].some((p) => p.split(" ").includes(seen.get(w)))) why.add(seen.get(w)); }
+      }
+      if (score > 0) results.push({ cause: entry.cause, score, why: [...why] });
+    }
+    return results.sort((a, b) => b.score - a.score);
+  }
+
+  function show(out, results, text) {
+    out.replaceChildren();
+    const summary = document.createElement("p");
+    if (!text.trim()) { return; }
+    if (!results.length) {
+      summary.textContent = "No reason matched those words. Try other words from your notice, or look through the list of all reasons below.";
+      out.append(summary);
+      return;
+    }
+    const top = results.slice(0, 5);
+    summary.textContent = top.length === 1 ? "1 reason matches. Best match:" : top.length + " reasons match, best first:";
+    const list = document.createElement("ol");
+    for (const r of top) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = r.cause.url;
+      link.textContent = r.cause.title;
+      const about = document.createElement("span");
+      about.textContent = " " + r.cause.summary + " ";
+      const why = document.createElement("span");
+      why.className = "finder-why";
+      why.textContent = "Matched: " + r.why.map((w) => "\u201c" + w + "\u201d").join(", ");
+      item.append(link, about, why);
+      list.append(item);
+    }
+    out.append(summary, list);
+  }
+
+  function init() {
+    const form = document.getElementById("finder");
+    const data = document.getElementById("finder-data");
+    if (!form || !data || form.dataset.ready) return;
+    form.dataset.ready = "1";
+    const prepared = prepare(JSON.parse(data.textContent));
+    const box = document.getElementById("finder-text");
+    const out = document.getElementById("finder-results");
+    let timer = 0;
+    const run = () => show(out, rank(prepared, box.value), box.value);
+    box.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 300); });
+    form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); run(); });
+    form.hidden = false;
+  }
+
+  window.flexFinder = { rank, prepare, words };  // for tests
+  if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
+})();

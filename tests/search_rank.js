@@ -1,0 +1,50 @@
+// Rank queries with Material's own search worker, exactly as a browser does.
+// Usage: node tests/search_rank.js SITE_DIR < queries.json  (a JSON list of strings)
+// Prints a JSON list: for each query, the page locations of the results, best first.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+
+const site = process.argv[2];
+const workers = path.join(site, "assets/javascripts/workers");
+const file = fs.readdirSync(workers).find((f) => /^search\..*\.min\.js$/.test(f));
+const index = JSON.parse(fs.readFileSync(path.join(site, "search/search_index.json"), "utf8"));
+const queries = JSON.parse(fs.readFileSync(0, "utf8"));
+
+let reply = null;
+const listeners = [];
+const self = {
+  addEventListener: (type, fn) => type === "message" && listeners.push(fn),
+  postMessage: (msg) => { reply = msg; },
+  location: { href: "http://localhost/assets/javascripts/workers/" + file },
+};
+const context = vm.createContext({
+  self, console, setTimeout, clearTimeout, URL,
+  importScripts: (...urls) => { // the worker loads lunr language packs this way
+    for (const u of urls) vm.runInContext(fs.readFileSync(path.join(site, "assets/javascripts/lunr", u.split("/lunr/")[1] || u), "utf8"), context);
+  },
+});
+context.addEventListener = self.addEventListener;
+context.postMessage = self.postMessage;
+context.self = context; // in a worker, `self` is the global object
+context.location = self.location;
+vm.runInContext(fs.readFileSync(path.join(workers, file), "utf8"), context);
+
+async function send(msg) {
+  reply = null;
+  for (const fn of listeners) await fn({ data: msg });
+  for (let i = 0; reply === null && i < 200; i++) await new Promise((r) => setTimeout(r, 5));
+  return reply;
+}
+
+(async () => {
+  const ready = await send({ type: 0, data: { ...index, options: { suggest: true } } });
+  if (!ready || ready.type !== 1) throw new Error("search worker did not start: " + JSON.stringify(ready));
+  const out = [];
+  for (const q of queries) {
+    const res = await send({ type: 2, data: q });
+    out.push(res.data.items.map((group) => group[0].location.split("#")[0]));
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,76 @@
+"""Search ranks the right page for the way drivers phrase their problem.
+
+Ranking runs in Material's own search worker (the built search.*.min.js) under Node, so the
+order is exactly what a browser shows; lunr.py would rank differently.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+from conftest import ROOT
+
+QUERIES = [
+    (q, expected.split("|"))
+    for q, expected in (
+        line.split("\t") for line in (ROOT / "tests" / "queries.tsv").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+]
+
+
+def rank(site: Path, queries: list[str]) -> list[list[str]]:
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "search_rank.js"), str(site)],
+        input=json.dumps(queries), capture_output=True, text=True, timeout=300, check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_golden_queries_find_the_right_page(site):
+    ranked = rank(site, [q for q, _ in QUERIES])
+    top1 = top3 = 0
+    misses = []
+    for (query, expected), pages in zip(QUERIES, ranked):
+        if pages[:1] and pages[0] in expected:
+            top1 += 1
+        if any(p in expected for p in pages[:3]):
+            top3 += 1
+        else:
+            misses.append(f"{query!r}: want {expected}, got {pages[:3]}")
+    n = len(QUERIES)
+    print(f"\nsearch: {n} queries, top-1 {top1 / n:.1%}, top-3 {top3 / n:.1%}")
+    for m in misses:
+        print("  miss", m)
+    assert n >= 100
+    assert top3 / n >= 0.95, misses
+    assert top1 / n >= 0.80, misses
+
+
+def test_every_cause_page_carries_its_aliases_in_the_index(site):
+    from macros.data import load
+
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    assert "keywords" in index["config"]["fields"], "the keywords field must be declared to be ranked"
+    by_location = {d["location"]: d for d in index["docs"]}
+    for cause in load(ROOT).causes:
+        keywords = by_location[f"causes/{cause.id}/"].get("keywords", "")
+        assert all(a in keywords for a in cause.aliases), cause.id
+
+
+def test_a_driver_types_in_the_search_box_and_opens_a_result(page):
+    page.goto("")
+    page.get_by_role("button", name=re.compile("search", re.I)).first.click() if page.locator(
+        "label.md-search__icon, label[for=__search]").count() == 0 else page.locator("label[for=__search]").first.click()
+    box = page.get_by_role("textbox", name="Search")
+    box.focus()
+    box.press_sequentially("selfie didnt match", delay=30)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for()
+    assert "identity-selfie" in first.get_attribute("href")
+    first.click()
+    page.wait_for_url(re.compile(r"/causes/identity-selfie/"))
+    assert page.get_by_role("heading", level=1).inner_text().strip()
