@@ -89,7 +89,9 @@ def define_env(env: Env) -> None:
 
     @env.macro
     def general_letter(letter_id: str) -> str:
-        return render.letter_block(data, letter_id, data.letter(letter_id))
+        """A general letter with its own "how to use this letter" steps."""
+        letter = data.letter(letter_id)
+        return render.numbered(letter.steps) + "\n\n" + render.letter_block(data, letter_id, letter)
 
     @env.macro
     def causes_table(prefix: str = "") -> str:

@@ -133,7 +133,6 @@ class GeneralLetter(Letter):
     use_when: Text
     label: Label
     steps: list[Text] = Field(min_length=2)
-    after: Text
     sources: list[Slug] = Field(min_length=1)
 
 
