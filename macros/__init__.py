@@ -94,8 +94,8 @@ def define_env(env: Env) -> None:
         return render.numbered(letter.steps) + "\n\n" + render.letter_block(data, letter_id, letter)
 
     @env.macro
-    def causes_table(prefix: str = "") -> str:
-        return render.causes_table(data, prefix)
+    def causes_table(prefix: str = "", grouped: bool = True) -> str:
+        return render.causes_table(data, prefix, grouped)
 
     @env.macro
     def deadlines_table(*deadline_ids: str) -> str:

@@ -148,20 +148,28 @@ def related(data: Data, cause: Cause) -> str:
     )
 
 
-def causes_table(data: Data, prefix: str = "") -> str:
-    """All causes, grouped by category, linked relative to the page that shows the table."""
-    out = []
+def causes_table(data: Data, prefix: str = "", grouped: bool = True) -> str:
+    """All causes by category, linked relative to the page that shows the table.
+
+    `grouped` gives each category its own heading (for /causes/); without it, one table
+    with a category column (for pages where extra headings would clutter the outline)."""
+    def row(c: Cause) -> str:
+        link = f"[{esc(c.title)}]({prefix}{c.id}.md)"
+        return f"| {link} | {esc(c.summary)} | {OUTCOME_TEXT[c.outcome.typical]} |"
+
+    out: list[str] = []
     for category, heading in CATEGORY_TEXT.items():
         causes = [c for c in data.causes if c.category == category]
         if not causes:
             continue
-        out += [f"### {heading}", "", "| Reason | What it means | Usually |", "| --- | --- | --- |"]
-        out += [
-            f"| [{esc(c.title)}]({prefix}{c.id}.md) | {esc(c.summary)} | {OUTCOME_TEXT[c.outcome.typical]} |"
-            for c in causes
-        ]
-        out.append("")
-    return "\n".join(out)
+        if grouped or not out:
+            if grouped:
+                out += [f"### {heading}", ""]
+            out += ["| Reason | What it means | Usually |", "| --- | --- | --- |"]
+        out += [row(c) for c in causes]
+        if grouped:
+            out.append("")
+    return "\n".join(out) + "\n"
 
 
 def last_reviewed(data: Data) -> str:
