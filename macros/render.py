@@ -181,7 +181,8 @@ def finder(data: Data) -> str:
 
     With JavaScript off the form stays hidden and the page's full list of causes does the job."""
     causes = [
-        {"id": c.id, "title": c.title, "summary": c.summary, "aliases": c.aliases, "url": f"../causes/{c.id}/"}
+        {"id": c.id, "title": c.title, "summary": c.summary, "aliases": c.aliases, "category": c.category,
+         "url": f"../causes/{c.id}/"}
         for c in data.causes
     ]
     blob = json.dumps(causes, ensure_ascii=False).replace("<", "\\u003c")

@@ -5,7 +5,9 @@
   // Words in almost every notice; they say nothing about which reason it is.
   const COMMON = new Set(("a an and are as at be been by for from has have i in is it its me my of on or our " +
     "so that the this to was we were with you your amazon flex account accounts deactivated deactivation " +
-    "deactivate hello hi dear partner delivery driver team regards thank thanks please no not").split(" "));
+    "deactivate hello hi dear partner delivery driver team regards thank thanks please no not after more than one " +
+    "record indicate terminate termination review decid decision program participation violation serious " +
+    "detail unable will can may must ha been had do did use").split(" ").map((w) => w.replace(/(ing|ed|es|s)$/, "") || w));
 
   function words(text) {
     return text.toLowerCase().replace(/[\u2018\u2019']/g, "").replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter(Boolean);
@@ -17,12 +19,17 @@
   }
 
   function prepare(causes) {
-    return causes.map((cause) => {
+    const prepared = causes.map((cause) => {
       const phrases = cause.aliases.concat([cause.title]).map((a) => words(a).map(stem)).filter((p) => p.length);
       const single = new Set();
-      phrases.forEach((p) => p.forEach((w) => { if (!COMMON.has(w) && w.length > 1) single.add(w); }));
+      phrases.forEach((p) => p.forEach((w) => { if (!COMMON.has(w) && w.length > 2) single.add(w); }));
       return { cause, phrases, single };
     });
+    // A word that several reasons share tells less: weigh it by how many reasons use it.
+    const spread = new Map();
+    prepared.forEach((e) => e.single.forEach((w) => spread.set(w, (spread.get(w) || 0) + 1)));
+    prepared.forEach((e) => { e.weight = (w) => 1 / spread.get(w); });
+    return prepared;
   }
 
   function containsPhrase(tokens, phrase) {
@@ -50,11 +57,21 @@
         why.add(phrase.map((w) => seen.get(w) || w).join(" "));
       }
       for (const w of new Set(tokens)) {
-        if (entry.single.has(w)) { score += 1; if (![...why].some((p) => p.split(" ").includes(seen.get(w)))) why.add(seen.get(w)); }
+        if (!entry.single.has(w)) continue;
+        score += entry.weight(w);
+        if (![...why].some((p) => p.split(" ").includes(seen.get(w)))) why.add(seen.get(w));
       }
       if (score > 0) results.push({ cause: entry.cause, score, why: [...why] });
     }
-    return results.sort((a, b) => b.score - a.score);
+    results.sort((a, b) => b.score - a.score);
+    // A real notice that names no known reason points to "no reason given" (the data's "other" category).
+    const fallback = prepared.find((e) => e.cause.category === "other");
+    if (fallback && raw.length >= 8 && (!results.length || results[0].score < 2) &&
+        (!results.length || results[0].cause !== fallback.cause)) {
+      const rest = results.filter((r) => r.cause !== fallback.cause);
+      return [{ cause: fallback.cause, score: 0, why: ["no specific reason found in your text"] }].concat(rest);
+    }
+    return results;
   }
 
   function show(out, results, text) {
@@ -100,6 +117,6 @@
     form.hidden = false;
   }
 
-  window.flexFinder = { rank, prepare, words };  // for tests
+  if (typeof module !== "undefined") { module.exports = { rank, prepare, words }; return; }  // Node tests
   if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
 })();
