@@ -102,6 +102,10 @@ def define_env(env: Env) -> None:
         return render.deadlines_table(data, list(deadline_ids) or list(data.deadlines))
 
     @env.macro
+    def deadline_calculator() -> str:
+        return render.deadline_calculator(data)
+
+    @env.macro
     def finder() -> str:
         return render.finder(data)
 

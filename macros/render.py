@@ -196,3 +196,26 @@ def finder(data: Data) -> str:
         '<div class="finder-results" id="finder-results" aria-live="polite"></div>',
         f'<script type="application/json" id="finder-data">{blob}</script>',
     ])
+
+
+def deadline_calculator(data: Data) -> str:
+    """The deadline calculator's mount point and its data; the script builds the form.
+
+    With JavaScript off the page's deadline table still gives every period in days."""
+    blob = {
+        "events": {k: e.model_dump() for k, e in data.events.items()},
+        "places": {k: p.label for k, p in data.places.items()},
+        "deadlines": [
+            {
+                "id": k, "label": d.label, "days": d.days, "counting": d.counting, "starts": d.starts,
+                "confidence": LABEL_TEXT[d.confidence], "note": d.note, "where": d.where,
+                "sources": [{"title": data.sources[s].title, "url": data.sources[s].url} for s in d.sources],
+            }
+            for k, d in data.deadlines.items()
+        ],
+    }
+    text = json.dumps(blob, ensure_ascii=False).replace("<", "\\u003c")
+    return "\n".join([
+        '<div class="deadline-calculator" id="deadline-calculator"></div>',
+        f'<script type="application/json" id="deadline-data">{text}</script>',
+    ])
