@@ -1,0 +1,143 @@
+"""The letter builder and checklists, used the way a driver on a phone uses them."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+import pytest
+
+CAUSE = "causes/not-received/"
+SHOTS = __import__("pathlib").Path(__import__("tempfile").gettempdir())
+
+
+def letter_body(page) -> str:
+    return page.locator(".letter pre > code").nth(1).inner_text()
+
+
+def test_a_driver_fills_the_letter_and_copies_it(page):
+    page.goto(CAUSE)
+    page.wait_for_load_state("networkidle")
+    before = len(page.requests)
+    page.get_by_label("Your full name").fill("Maria Lopez")
+    page.get_by_label("The email on your Flex account").fill("maria@example.com")
+    page.get_by_label("The date on your notice").fill("2026-11-20")
+    page.get_by_label("Where you left the packages").fill("the front porch")
+    assert "My name is Maria Lopez." in letter_body(page)
+    assert "On November 20, 2026" in letter_body(page)
+    assert "[Block Dates]" in letter_body(page), "blanks not yet filled stay visible as [placeholders]"
+    page.get_by_role("button", name="Copy letter").click()
+    expect_status(page, "Letter copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Hello Amazon Flex Support,") and "Maria Lopez" in copied
+    assert "the front porch" in copied
+    mail = page.get_by_role("link", name="Open in email app").get_attribute("href")
+    assert mail.startswith("mailto:?subject="), "no address is invented: the driver adds the one from the notice"
+    assert "Maria Lopez" in unquote(mail) and "maria@example.com" in unquote(mail)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download .txt").click()
+    text = open(download.value.path(), encoding="utf-8").read()
+    assert text.startswith("Subject: Appeal of deactivation") and "Maria Lopez" in text
+    assert page.requests[before:] == [] or all(u.startswith("blob:") for u in page.requests[before:]), (
+        f"what the driver typed must not leave the device: {page.requests[before:]}")
+    assert not page.errors
+
+
+def expect_status(page, words: str) -> None:
+    status = page.locator(".letter .letter-status")
+    status.filter(has_text=words).wait_for()
+    assert status.get_attribute("role") == "status"
+
+
+def test_typed_markup_stays_text(page):
+    page.goto(CAUSE)
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    evil = "<img src=x onerror=alert(1)>"
+    page.get_by_label("Your full name").fill(evil)
+    page.wait_for_timeout(300)
+    assert page.locator(".letter img").count() == 0
+    assert not dialogs
+    page.get_by_role("button", name="Copy letter").click()
+    expect_status(page, "Letter copied")
+    assert f"My name is {evil}." in page.evaluate("navigator.clipboard.readText()")
+    assert not any("/x" in u for u in page.requests), "the markup must not load an image"
+
+
+def test_details_are_kept_only_when_the_driver_asks_and_can_be_cleared(page):
+    page.goto(CAUSE)
+    page.get_by_label("Your full name").fill("Sam Carter")
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('flex-letter'))") == []
+    page.reload()
+    assert page.get_by_label("Your full name").input_value() == ""
+    page.get_by_label("Remember what I type on this device").check()
+    page.get_by_label("Your full name").fill("Sam Carter")
+    page.goto("causes/bots-and-automation/")
+    assert page.get_by_label("Your full name").input_value() == "Sam Carter"
+    page.get_by_role("button", name="Clear my details").click()
+    expect_status(page, "cleared")
+    page.reload()
+    assert page.get_by_label("Your full name").input_value() == ""
+
+
+def test_with_javascript_off_the_plain_letter_is_there_to_copy(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    pg = context.new_page()
+    pg.goto(CAUSE)
+    body = pg.locator(".letter pre > code").nth(1).inner_text()
+    assert "[Your Full Name]" in body and "Hello Amazon Flex Support," in body
+    assert pg.locator(".letter-tools").count() == 0
+    context.close()
+
+
+def test_every_general_letter_has_a_working_builder(page):
+    page.goto("letters/")
+    letters = page.locator(".letter[data-letter]")
+    assert letters.count() >= 6
+    for i in range(letters.count()):
+        box = letters.nth(i)
+        box.get_by_label("Your full name").fill(f"Driver {i}")
+        assert f"Driver {i}" in box.locator("pre > code").nth(1).inner_text()
+
+
+def test_checklist_ticks_are_remembered_and_can_be_cleared(page):
+    page.goto(CAUSE)
+    boxes = page.locator("ul.checklist input[type=checkbox]")
+    first_label = page.locator("ul.checklist label").first.inner_text().strip()
+    page.get_by_label(first_label).check()
+    page.reload()
+    assert boxes.first.is_checked()
+    page.get_by_role("button", name="Clear my ticks").click()
+    assert not boxes.first.is_checked()
+    page.reload()
+    assert not boxes.first.is_checked()
+
+
+def tab_to(page, pattern: str, limit: int = 200) -> None:
+    """Press Tab until the focused element's text matches, as a keyboard-only user would."""
+    rx = re.compile(pattern, re.I)
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        text = page.evaluate("(document.activeElement.innerText || document.activeElement.getAttribute('aria-label') || '') + ' ' + (document.activeElement.labels ? [...document.activeElement.labels].map(l => l.innerText).join(' ') : '')")
+        if rx.search(text):
+            return
+    raise AssertionError(f"could not reach {pattern!r} with the Tab key")
+
+
+def test_keyboard_only_from_home_to_a_copied_letter_on_a_phone(page):
+    page.goto("")
+    tab_to(page, r"^list of reasons")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/causes/$"))
+    tab_to(page, r"Packages marked delivered but not received")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/causes/not-received/$"))
+    tab_to(page, r"Your full name")
+    page.keyboard.type("Alex Kim")
+    tab_to(page, r"^Copy letter")
+    page.keyboard.press("Enter")
+    expect_status(page, "Letter copied")
+    assert "My name is Alex Kim." in page.evaluate("navigator.clipboard.readText()")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"the page scrolls sideways at 360 px ({width} px wide)"
+    page.screenshot(path=str(SHOTS / "letter-360.png"))  # for a person to look at; not judged
