@@ -186,7 +186,8 @@
 
     const place = el("select", { id: "deadline-place" }, el("option", { value: "", textContent: EVERYWHERE, selected: true }));
     for (const [id, label] of Object.entries(data.places)) place.append(el("option", { value: id, textContent: label }));
-    fields.append(el("div", { className: "letter-field" }, el("label", { htmlFor: place.id, textContent: "Where do you deliver?" }), place));
+    // Outside the fieldset: a fieldset grows to its widest option, wider than a phone.
+    const placeRow = el("div", { className: "letter-field" }, el("label", { htmlFor: place.id, textContent: "Where do you deliver?" }), place);
 
     const how = el("p", {
       className: "letter-hint",
@@ -194,7 +195,7 @@
         "counted, so a holiday can push a real deadline later. What you enter stays on this device: nothing is sent or saved.",
     });
     const submit = el("button", { type: "submit", className: "md-button md-button--primary", textContent: "Show my dates" });
-    const form = el("form", { className: "deadline-form" }, fields, how, el("div", { className: "letter-actions" }, submit));
+    const form = el("form", { className: "deadline-form" }, fields, placeRow, how, el("div", { className: "letter-actions" }, submit));
     const results = el("div", { className: "deadline-results" });
     results.setAttribute("aria-live", "polite");
 
