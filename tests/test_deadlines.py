@@ -206,8 +206,7 @@ def test_a_driver_works_out_their_dates(page):
     assert "DTSTART;VALUE=DATE:20270119\r\n" in ics
     assert "DTSTART;VALUE=DATE:20261210" not in ics, "only the dates on screen"
 
-    sent = [u for u in page.requests[before:] if not u.startswith("blob:")]
-    assert sent == [], f"nothing the driver enters may leave the device: {sent}"
+    assert page.requests[before:] == [], f"nothing the driver enters may leave the device: {page.requests[before:]}"
     assert not page.errors
 
 
@@ -236,3 +235,25 @@ def test_an_empty_notice_date_is_asked_for(page):
     page.wait_for_timeout(200)
     assert results(page).locator("li").count() == 0
     assert page.evaluate("document.activeElement.id") == "deadline-notice", "the browser points to the missing date"
+
+
+def test_the_calculator_is_built_again_after_instant_navigation(page):
+    """Material's instant navigation swaps the page content and emits `document$`.
+
+    A real click cannot show it here: Material matches links against sitemap.xml with the
+    port dropped, so on a test server with a port it falls back to a full page load."""
+    page.goto("timelines/")
+    page.locator("#deadline-calculator form").wait_for()
+    page.evaluate("""() => {
+        const fresh = document.createElement("div");
+        fresh.id = "deadline-calculator";
+        fresh.className = "deadline-calculator";
+        document.getElementById("deadline-calculator").replaceWith(fresh);
+        window.document$.next(document);
+        window.document$.next(document);
+    }""")
+    assert page.locator("#deadline-calculator form").count() == 1, "built again, and only once"
+    page.get_by_label("What date is on your deactivation email or notice?").fill("2026-11-26")
+    page.get_by_role("button", name="Show my dates").click()
+    assert "December 6, 2026" in item(page, "Send your appeal (as reported)").inner_text()
+    assert not page.errors
