@@ -177,9 +177,10 @@ def last_reviewed(data: Data) -> str:
 
 
 def finder(data: Data) -> str:
-    """The "find your reason" form (shown by its script) and the data it ranks on.
+    """The "find your reason" form and the data it ranks on.
 
-    With JavaScript off the form stays hidden and the page's full list of causes does the job."""
+    With JavaScript off the form is hidden by CSS (`.no-js`) and the page's full list of
+    causes does the job."""
     causes = [
         {"id": c.id, "title": c.title, "summary": c.summary, "aliases": c.aliases, "category": c.category,
          "url": f"../causes/{c.id}/"}
@@ -187,7 +188,7 @@ def finder(data: Data) -> str:
     ]
     blob = json.dumps(causes, ensure_ascii=False).replace("<", "\\u003c")
     return "\n".join([
-        '<form class="finder" id="finder" hidden>',
+        '<form class="finder" id="finder">',
         '<label for="finder-text">Paste your notice, or type a few words about what happened</label>',
         '<textarea id="finder-text" rows="6" autocomplete="off" spellcheck="true"></textarea>',
         '<p class="finder-privacy">What you paste stays on your phone or computer. It is not sent anywhere.</p>',

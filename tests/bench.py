@@ -104,19 +104,42 @@ def typing_to_first_result(site: Path) -> float:
     return sorted(times)[len(times) // 2]
 
 
-def lighthouse(site: Path, page: str) -> dict[str, int] | str:
-    if not shutil.which("npx") or not shutil.which("chromium"):
-        return "skipped: needs npx and chromium"
+def gzip_server(site: Path):
+    """Serve the site compressed, as any static host or CDN does (http.server alone does not)."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-    class Quiet(SimpleHTTPRequestHandler):
+    class Gzip(SimpleHTTPRequestHandler):
         def log_message(self, *a):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+        def send_head(self):
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            text = path.suffix in (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+            if not (text and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+                return super().send_head()
+            body = gzip.compress(path.read_bytes(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "max-age=3600")
+            self.end_headers()
+            import io
+            return io.BytesIO(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Gzip, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def lighthouse(site: Path, page: str) -> dict[str, int] | str:
+    if not shutil.which("npx") or not shutil.which("chromium"):
+        return "skipped: needs npx and chromium"
+    server = gzip_server(site)
     out = Path(tempfile.mkdtemp()) / "lh.json"
     env = {**os.environ, "CHROME_PATH": shutil.which("chromium")}
     cmd = ["npx", "--yes", "lighthouse@12.2.3", f"http://127.0.0.1:{server.server_address[1]}/{page}",

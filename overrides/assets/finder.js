@@ -114,7 +114,6 @@
     const run = () => show(out, rank(prepared, box.value), box.value);
     box.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 300); });
     form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); run(); });
-    form.hidden = false;
   }
 
   if (typeof module !== "undefined") { module.exports = { rank, prepare, words }; return; }  // Node tests
