@@ -73,3 +73,21 @@ def test_a_driver_types_in_the_search_box_and_opens_a_result(page):
     first.click()
     page.wait_for_url(re.compile(r"/causes/identity-selfie/"))
     assert page.get_by_role("heading", level=1).inner_text().strip()
+
+
+def test_suggest_share_and_highlight_still_work(page):
+    """A driver can complete a word, send the search to someone, and see the words marked."""
+    violations = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
+    page.goto("")
+    page.locator("label.md-header__button[for=__search]").click()
+    page.get_by_role("textbox", name="Search").press_sequentially("selfi", delay=30)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for()
+    assert page.locator(".md-search__suggest").inner_text().strip().startswith("selfie")
+    assert "h=selfi" in first.get_attribute("href"), "results carry the highlight parameter"
+    page.get_by_role("link", name="Share").click()
+    assert "?q=self" in page.evaluate("navigator.clipboard.readText()")  # the share link trails the last key
+    page.goto("causes/identity-selfie/?h=selfie")
+    assert page.locator("article mark").count() > 0, "the searched word is highlighted on the page"
+    assert not violations, violations
