@@ -72,18 +72,9 @@ def first_view_weight(site: Path, page: str) -> dict[str, int]:
 
 
 def typing_to_first_result(site: Path) -> float:
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
     from playwright.sync_api import sync_playwright
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *a):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = gzip_server(site)
     times = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)

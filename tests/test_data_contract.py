@@ -45,12 +45,12 @@ def edit_data(project: Path, change) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
 
 
-def build_fails_with(project: Path, tmp_path: Path, expected: str) -> None:
+def build_fails_with(project: Path, tmp_path: Path, expected: str, traceback_ok: bool = False) -> None:
     result = mkdocs_build(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"build passed but should fail with: {expected}\n{output}"
     assert expected in output, f"expected {expected!r} in:\n{output}"
-    assert "Traceback" not in output, "a data error must be a message, not a crash"
+    assert traceback_ok or "Traceback" not in output, "a data error must be a message, not a crash"
 
 
 def test_fixture_site_builds(tmp_path):
@@ -177,11 +177,5 @@ def test_markup_in_data_is_shown_as_text(tmp_path):
 def test_a_page_with_a_bad_macro_call_stops_the_build(call, expected, tmp_path):
     project = fixture_copy(tmp_path)
     (project / "docs" / "index.md").write_text(f"# Home\n\n{call}\n")
-    build_fails_with_macro_error(project, tmp_path, expected)
-
-
-def build_fails_with_macro_error(project: Path, tmp_path: Path, expected: str) -> None:
-    result = mkdocs_build(project, tmp_path / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    assert expected in output, output
+    # The macros plugin prints its own traceback for a failing macro; the message must be in it.
+    build_fails_with(project, tmp_path, expected, traceback_ok=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-import pytest
 
 # Notice texts in our own words, modelled on what drivers report receiving. Expected cause first.
 NOTICES = [

@@ -8,11 +8,10 @@ import sys
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
+from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import ROOT
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-import pytest
 
 CAUSE = "causes/not-received/"
 SHOTS = __import__("pathlib").Path(__import__("tempfile").gettempdir())
