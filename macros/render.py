@@ -43,11 +43,24 @@ def claim(data: Data, label: str, *source_ids: str) -> str:
     for source_id in source_ids:
         if source_id not in data.sources:
             raise ValueError(f"unknown source '{source_id}' (not in data/deactivation.yml sources)")
-    links = "; ".join(source_link(data, s) for s in source_ids)
+    links, seen = [], {}
+    for source_id in source_ids:
+        source = data.sources[source_id]
+        # Short link text keeps the sentence readable on a phone; the full title is on the link.
+        name = short_name(source.title)
+        seen[name] = seen.get(name, 0) + 1
+        shown = name if seen[name] == 1 else f"{name} ({seen[name]})"
+        links.append(f'<a href="{esc(source.url)}" title="{esc(source.title)}">{esc(shown)}</a>')
     return (
         f'<strong class="claim claim--{label}">{LABEL_TEXT[label]}</strong>'
-        f' <span class="cite">(source: {links})</span>'
+        f' <span class="cite">(source: {"; ".join(links)})</span>'
     )
+
+
+def short_name(title: str) -> str:
+    """"KING 5: Seattle passes ..." -> "KING 5": who published it, for inline citations."""
+    head = title.split(":", 1)[0].strip()
+    return head if ":" in title and len(head) <= 60 else title
 
 
 def checklist(cause: Cause) -> str:

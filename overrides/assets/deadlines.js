@@ -112,7 +112,8 @@
     for (const item of items) {
       lines.push(
         "BEGIN:VEVENT",
-        "UID:" + icsText(item.id + "-" + toICSDate(item.day)) + "@flex-deactivation-help.github.io",
+        // ".invalid" can never be a real host: the UID names no site and no person.
+        "UID:" + icsText(item.id + "-" + toICSDate(item.day)) + "@flex-deadline-calculator.invalid",
         "DTSTAMP:" + stamp,
         "DTSTART;VALUE=DATE:" + toICSDate(item.day),
         "DTEND;VALUE=DATE:" + toICSDate(item.day + 1),
