@@ -48,6 +48,10 @@ def define_env(env: Env) -> None:
         return render.esc(data.cause(cause_id).summary)
 
     @env.macro
+    def cause_shortcuts(cause_id: str) -> str:
+        return render.shortcuts(data.cause(cause_id))
+
+    @env.macro
     def cause_outcome(cause_id: str) -> str:
         return render.outcome(data, data.cause(cause_id))
 

@@ -233,3 +233,13 @@ def deadline_calculator(data: Data) -> str:
         '<div class="deadline-calculator" id="deadline-calculator"></div>',
         f'<script type="application/json" id="deadline-data">{text}</script>',
     ])
+
+
+def shortcuts(cause: Cause) -> str:
+    """A box at the top of a cause page: the three things to do now, linked to their sections."""
+    return "\n".join([
+        '!!! tip "Short on time? Do these now"',
+        f"    1. [Do the first steps](#what-to-do-first): {len(cause.checklist)} things to do today.",
+        "    2. [Copy the sample letter](#sample-appeal-letter) and fill in your details.",
+        "    3. [Check your deadline](#deadlines). The date in your own notice is the one that counts.",
+    ])

@@ -59,3 +59,17 @@ def test_causes_are_not_in_the_side_navigation(site):
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', home, re.S).group(0)
     listed = [c.id for c in DATA.causes if f"causes/{c.id}/" in nav]
     assert not listed, f"cause pages in the side nav: {listed}"
+
+
+CAUSE_MACROS = ["cause_summary", "cause_shortcuts", "cause_outcome", "cause_checklist", "cause_evidence",
+                "cause_mistakes", "cause_letter", "cause_deadlines", "cause_related", "cause_sources",
+                "cause_reviewed"]
+
+
+@pytest.mark.parametrize("cause", DATA.causes, ids=lambda c: c.id)
+def test_each_cause_page_calls_every_cause_macro_with_its_own_id(cause):
+    text = (ROOT / "docs" / "causes" / f"{cause.id}.md").read_text()
+    missing = [m for m in CAUSE_MACROS if f'{m}("{cause.id}")' not in text]
+    assert not missing, f"docs/causes/{cause.id}.md does not call {missing}"
+    others = set(re.findall(r'cause_\w+\("([a-z0-9-]+)"\)', text)) - {cause.id}
+    assert not others, f"docs/causes/{cause.id}.md shows another cause's data: {others}"
