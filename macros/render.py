@@ -12,9 +12,10 @@ import json
 
 from .data import CATEGORY_TEXT, KIND_TEXT, LABEL_TEXT, Cause, Data, Letter, LetterField
 
+# Nobody publishes how often each outcome happens: say what is reported, not a frequency.
 OUTCOME_TEXT = {
-    "temporary": "Often temporary",
-    "permanent": "Often permanent",
+    "temporary": "Reported as temporary",
+    "permanent": "Reported as permanent",
     "unclear": "Not clear",
 }
 
@@ -178,7 +179,7 @@ def causes_table(data: Data, prefix: str = "", grouped: bool = True) -> str:
         if grouped or not out:
             if grouped:
                 out += [f"### {heading}", ""]
-            out += ["| Reason | What it means | Usually |", "| --- | --- | --- |"]
+            out += ["| Reason | What it means | Temporary or permanent? |", "| --- | --- | --- |"]
         out += [row(c) for c in causes]
         if grouped:
             out.append("")
