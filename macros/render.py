@@ -171,18 +171,20 @@ def causes_table(data: Data, prefix: str = "", grouped: bool = True) -> str:
         link = f"[{esc(c.title)}]({prefix}{c.id}.md)"
         return f"| {link} | {esc(c.summary)} | {OUTCOME_TEXT[c.outcome.typical]} |"
 
+    header = ["| Reason | What it means | Temporary or permanent? |", "| --- | --- | --- |"]
+    # The wrapper lets the phone layout stack each row into a card (see site.css).
+    open_, close = ['<div class="causes-table" markdown>', ""], ["", "</div>", ""]
     out: list[str] = []
     for category, heading in CATEGORY_TEXT.items():
         causes = [c for c in data.causes if c.category == category]
         if not causes:
             continue
-        if grouped or not out:
-            if grouped:
-                out += [f"### {heading}", ""]
-            out += ["| Reason | What it means | Temporary or permanent? |", "| --- | --- | --- |"]
-        out += [row(c) for c in causes]
         if grouped:
-            out.append("")
+            out += [f"### {heading}", "", *open_, *header, *[row(c) for c in causes], *close]
+        else:
+            out += [row(c) for c in causes]
+    if not grouped:
+        out = [*open_, *header, *out, *close]
     return "\n".join(out) + "\n"
 
 
