@@ -19,7 +19,6 @@ from .data import DataError, check_pages, load
 class Env(Protocol):
     project_dir: str
     conf: Any
-    variables: dict[str, Any]
 
     def macro(self, fn: Callable, name: str = "") -> Callable: ...
 
@@ -32,7 +31,6 @@ def define_env(env: Env) -> None:
         # PluginError makes MkDocs stop with this message and a non-zero exit, no traceback.
         raise PluginError(f"Bad data, build stopped:\n{err}") from None
 
-    env.variables["flex"] = data
 
     @env.macro
     def claim(label: str, *source_ids: str) -> str:

@@ -140,3 +140,10 @@ def test_keyboard_only_from_home_to_a_copied_letter_on_a_phone(page):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"the page scrolls sideways at 360 px ({width} px wide)"
     page.screenshot(path=str(SHOTS / "letter-360.png"))  # for a person to look at; not judged
+
+
+def test_evidence_log_has_a_print_button(page):
+    page.goto("evidence-log/")
+    page.evaluate("window.print = () => { window.__printed = true }")
+    page.get_by_role("button", name="Print this log").click()
+    assert page.evaluate("window.__printed === true")

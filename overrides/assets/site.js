@@ -18,8 +18,17 @@
       }
     });
   }
+  // "Print" buttons written into pages (they need scripts, so CSS hides them when scripts are off).
+  function printButtons() {
+    document.querySelectorAll("button[data-print]").forEach((button) => {
+      if (button.dataset.ready) return;
+      button.dataset.ready = "1";
+      button.addEventListener("click", () => window.print());
+    });
+  }
   function init() {
     focusableScrollers();
+    printButtons();
   }
   window.addEventListener("resize", focusableScrollers);
   if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
