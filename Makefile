@@ -1,4 +1,5 @@
 # Two commands do everything: `make serve` and `make test`.
+SHELL   := /bin/bash
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
