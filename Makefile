@@ -49,6 +49,7 @@ lock:  ## refresh the exact pins from pyproject.toml
 	/tmp/flex-lock/bin/pip install -q . && /tmp/flex-lock/bin/pip uninstall -q -y flex-deactivation-help
 	(echo "# Exact versions the site builds with. Regenerate: make lock"; /tmp/flex-lock/bin/pip freeze) > requirements.lock
 	/tmp/flex-lock/bin/pip install -q ".[test]" && /tmp/flex-lock/bin/pip uninstall -q -y flex-deactivation-help
+	rm -rf *.egg-info build
 	(echo "# Exact versions of the test tools, on top of requirements.lock. Regenerate: make lock"; echo "-r requirements.lock"; \
 	 /tmp/flex-lock/bin/pip freeze | LC_ALL=C sort | LC_ALL=C comm -13 <(grep -v '^#' requirements.lock | LC_ALL=C sort) -) > requirements-test.lock
 
