@@ -182,7 +182,7 @@ def test_a_driver_works_out_their_dates(page):
 
     page.get_by_label("Where do you deliver?").select_option(label="Seattle, Washington")
     page.get_by_role("button", name="Show my dates").click()
-    seattle = item(page, "Notice before most deactivations in Seattle")
+    seattle = item(page, "Seattle: earliest day most deactivations should take effect")
     seattle.wait_for()
     assert "Thursday, December 10, 2026" in seattle.inner_text()
     assert "14 calendar days" in seattle.inner_text()

@@ -227,7 +227,9 @@
         });
         const when = el("strong", { className: "deadline-date", textContent: formatDay(day) });
         const head = el("p", {}, when, el("br"), el("span", { className: "deadline-label", textContent: d.label }));
-        if (day < now) head.append(" ", el("em", { textContent: "(this date has passed)" }));
+        const left = day - now;  // both are whole UTC day numbers
+        head.append(" ", el("em", { textContent: left < 0 ? "(This date has passed. If this is your appeal, send it today anyway.)"
+          : left === 0 ? "(today)" : "(in " + left + (left === 1 ? " day)" : " days)") }));
         list.append(el("li", {}, head,
           el("p", {}, describe(d, events), ". ", el("strong", { className: claimClass(d.confidence), textContent: d.confidence })),
           el("p", { textContent: d.note }),
@@ -235,8 +237,12 @@
       }
       const download = el("button", { type: "button", className: "md-button", textContent: "Add to calendar (.ics)" });
       download.addEventListener("click", saveICS);
+      const chosen = place.value;
+      const local = chosen && !data.deadlines.some((d) => d.where.includes(chosen));
       results.replaceChildren(
         el("p", {}, el("strong", { textContent: "The deadline in your own notice is the one that counts." })),
+        ...(local ? [el("p", { textContent: "We know of no extra dates for " + place.selectedOptions[0].textContent +
+          ". See the rights page for what the law there says." })] : []),
         items.length ? list : el("p", { textContent: "Enter the date on your notice to see your dates." }),
         ...(items.length ? [el("div", { className: "letter-actions" }, download)] : []));
     }
