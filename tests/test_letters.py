@@ -27,8 +27,13 @@ def test_a_driver_fills_the_letter_and_copies_it(page):
     assert "[Block Dates]" in letter_body(page), "blanks not yet filled stay visible as [placeholders]"
     page.get_by_role("button", name="Copy letter").click()
     expect_status(page, "Letter copied")
+    expect_status(page, "still in [brackets]")  # [Block Dates] etc. are not filled yet
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Hello Amazon Flex Support,") and "Maria Lopez" in copied
+    page.get_by_role("button", name="Copy subject line").click()
+    expect_status(page, "Subject line copied")
+    assert page.evaluate("navigator.clipboard.readText()").endswith("maria@example.com")
+    page.get_by_role("button", name="Copy letter").click()
     assert "the front porch" in copied
     mail = page.get_by_role("link", name="Open in email app").get_attribute("href")
     assert mail.startswith("mailto:?subject="), "no address is invented: the driver adds the one from the notice"

@@ -74,6 +74,12 @@
     return results;
   }
 
+  function el(tag, text) {
+    const node = document.createElement(tag);
+    node.textContent = text;
+    return node;
+  }
+
   function show(out, results, text) {
     out.replaceChildren();
     const summary = document.createElement("p");
@@ -83,8 +89,12 @@
       out.append(summary);
       return;
     }
-    const top = results.slice(0, 5);
-    summary.textContent = top.length === 1 ? "1 reason matches. Best match:" : top.length + " reasons match, best first:";
+    // Matches far weaker than the best rest on a stray common word: leave them out.
+    const best = results[0].score;
+    const top = results.filter((r, i) => i === 0 || best === 0 || r.score >= best * 0.35).slice(0, 5);
+    summary.textContent = top.length === 1 ? "Best match:" : "Best match first, then " + (top.length - 1) +
+      (top.length === 2 ? " other reason that also matches:" : " other reasons that also match:");
+    summary.tabIndex = -1;
     const list = document.createElement("ol");
     for (const r of top) {
       const item = document.createElement("li");
@@ -96,6 +106,7 @@
       const why = document.createElement("span");
       why.className = "finder-why";
       why.textContent = "Matched: " + r.why.map((w) => "\u201c" + w + "\u201d").join(", ");
+      if (r === top[0]) item.prepend(el("strong", "Best match: "));
       item.append(link, about, why);
       list.append(item);
     }
@@ -113,7 +124,14 @@
     let timer = 0;
     const run = () => show(out, rank(prepared, box.value), box.value);
     box.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 300); });
-    form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); run(); });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      clearTimeout(timer);
+      run();
+      // After a deliberate search, take the driver to the answer (not while they are still typing).
+      const first = out.querySelector("p");
+      if (first) { first.focus(); first.scrollIntoView({ block: "start" }); }
+    });
   }
 
   if (typeof module !== "undefined") { module.exports = { rank, prepare, words }; return; }  // Node tests

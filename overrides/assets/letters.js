@@ -87,11 +87,12 @@
       el("label", { htmlFor: rememberId, textContent: " Remember what I type on this device" }));
 
     const copy = el("button", { type: "button", className: "md-button md-button--primary", textContent: "Copy letter" });
+    const copySubject = el("button", { type: "button", className: "md-button", textContent: "Copy subject line" });
     const mail = el("a", { className: "md-button", textContent: "Open in email app" });
     const download = el("button", { type: "button", className: "md-button", textContent: "Download .txt" });
     const print = el("button", { type: "button", className: "md-button", textContent: "Print" });
     const clear = el("button", { type: "button", className: "md-button", textContent: "Clear my details" });
-    const actions = el("div", { className: "letter-actions" }, copy, mail, download, print, clear);
+    const actions = el("div", { className: "letter-actions" }, copy, copySubject, mail, download, print, clear);
     const tools = el("form", { className: "letter-tools no-print" }, fields, rememberRow, actions, status);
     tools.setAttribute("aria-label", "Letter builder");
     tools.addEventListener("submit", (e) => e.preventDefault());
@@ -106,8 +107,19 @@
       writeStore(Object.assign(readStore(), values));
     }
 
+    // Blanks still in [brackets] after filling: the driver must fill or delete them before sending.
+    function blanksLeft() {
+      const left = new Set((subject() + "\n" + body()).match(/\[[^\[\]\n]+\]/g) || []);
+      return left.size ? " " + left.size + (left.size === 1 ? " blank is" : " blanks are") +
+        " still in [brackets]: fill them in or delete those lines before you send it." : "";
+    }
+
+    copySubject.addEventListener("click", async () => {
+      try { await navigator.clipboard.writeText(subject()); say("Subject line copied."); }
+      catch (e) { say("Could not copy by itself. Select the subject line and use your phone's Copy."); }
+    });
     copy.addEventListener("click", async () => {
-      try { await navigator.clipboard.writeText(body()); say("Letter copied. Paste it into your email."); }
+      try { await navigator.clipboard.writeText(body()); say("Letter copied. Paste it into your email." + blanksLeft()); }
       catch (e) {
         const range = document.createRange();
         range.selectNodeContents(bodyCode);
