@@ -135,7 +135,9 @@ def deadlines_table(data: Data, deadline_ids: list[str]) -> str:
             f"| {claim(data, d.confidence, *d.sources)} |"
         )
     notes = [f"- **{esc(data.deadlines[i].label)}:** {esc(data.deadlines[i].note)}" for i in deadline_ids]
-    return "\n".join(rows) + "\n\n" + "\n".join(notes)
+    # The wrapper lets the phone layout stack each row into a card (see site.css).
+    table = "\n".join(['<div class="stack-table deadline-table" markdown>', "", *rows, "", "</div>"])
+    return table + "\n\n" + "\n".join(notes)
 
 
 def sources_list(data: Data, source_ids: list[str]) -> str:
@@ -173,7 +175,7 @@ def causes_table(data: Data, prefix: str = "", grouped: bool = True) -> str:
 
     header = ["| Reason | What it means | Temporary or permanent? |", "| --- | --- | --- |"]
     # The wrapper lets the phone layout stack each row into a card (see site.css).
-    open_, close = ['<div class="causes-table" markdown>', ""], ["", "</div>", ""]
+    open_, close = ['<div class="stack-table causes-table" markdown>', ""], ["", "</div>", ""]
     out: list[str] = []
     for category, heading in CATEGORY_TEXT.items():
         causes = [c for c in data.causes if c.category == category]
