@@ -246,5 +246,6 @@ def shortcuts(cause: Cause) -> str:
         '!!! tip "Short on time? Do these now"',
         f"    1. [Do the first steps](#what-to-do-first): {len(cause.checklist)} things to do today.",
         "    2. [Copy the sample letter](#sample-appeal-letter) and fill in your details.",
-        "    3. [Check your deadline](#deadlines). The date in your own notice is the one that counts.",
+        "    3. [Check your deadline](#deadlines), or [work out your dates](../timelines.md#calculator).",
+        "       The date in your own notice is the one that counts.",
     ])
