@@ -38,10 +38,6 @@ def define_env(env: Env) -> None:
         return render.claim(data, label, *source_ids)
 
     @env.macro
-    def source(source_id: str) -> str:
-        return render.source_link(data, source_id)
-
-    @env.macro
     def cause_summary(cause_id: str) -> str:
         return render.esc(data.cause(cause_id).summary)
 

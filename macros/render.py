@@ -30,9 +30,12 @@ def day(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-def source_link(data: Data, source_id: str) -> str:
+def source_link(data: Data, source_id: str, text: str | None = None) -> str:
+    """A link to a source; `text` replaces the full title as link text (which then moves to `title`)."""
     source = data.sources[source_id]
-    return f'<a href="{esc(source.url)}">{esc(source.title)}</a>'
+    if text is None:
+        return f'<a href="{esc(source.url)}">{esc(source.title)}</a>'
+    return f'<a href="{esc(source.url)}" title="{esc(source.title)}">{esc(text)}</a>'
 
 
 def claim(data: Data, label: str, *source_ids: str) -> str:
@@ -46,12 +49,10 @@ def claim(data: Data, label: str, *source_ids: str) -> str:
             raise ValueError(f"unknown source '{source_id}' (not in data/deactivation.yml sources)")
     links, seen = [], {}
     for source_id in source_ids:
-        source = data.sources[source_id]
         # Short link text keeps the sentence readable on a phone; the full title is on the link.
-        name = short_name(source.title)
+        name = short_name(data.sources[source_id].title)
         seen[name] = seen.get(name, 0) + 1
-        shown = name if seen[name] == 1 else f"{name} ({seen[name]})"
-        links.append(f'<a href="{esc(source.url)}" title="{esc(source.title)}">{esc(shown)}</a>')
+        links.append(source_link(data, source_id, name if seen[name] == 1 else f"{name} ({seen[name]})"))
     return (
         f'<strong class="claim claim--{label}">{LABEL_TEXT[label]}</strong>'
         f' <span class="cite">(source: {"; ".join(links)})</span>'
