@@ -97,10 +97,24 @@ class LetterField(Model):
     kind: Literal["text", "date", "email", "textarea"] = "text"
 
 
+class Statement(Model):
+    """An optional sentence the driver adds only if it is true for them (unticked by default)."""
+
+    id: Slug
+    label: Text  # the checkbox label, e.g. "I have delivery photos for these stops"
+    text: Text  # the sentence(s) added to the letter; may use [Placeholders]
+
+
+# The line in a letter body where the sentences the driver ticked go. With scripts off it
+# stays in the copied letter as a blank that says what to do.
+STATEMENTS_MARKER = "[Add any sentences below that are true for you]"
+
+
 class Letter(Model):
     subject: Text
-    body: Text
+    body: Text  # the core: who, which account, the notice, the request; no claims about conduct
     fields: list[LetterField] = []
+    statements: list[Statement] = []
 
 
 class CauseOutcome(Model):
@@ -266,14 +280,29 @@ def _check_letter(data: Data, letter: Letter, where: str, prefix: str) -> list[s
     dot = f".{prefix}" if prefix else ""
     known = {f.placeholder for f in data.letter_fields} | {f.placeholder for f in letter.fields}
     problems = []
-    for part in ("subject", "body"):
-        for name in PLACEHOLDER.findall(getattr(letter, part)):
+    marker = STATEMENTS_MARKER[1:-1]
+    marker_lines = [line.strip() for line in letter.body.splitlines()].count(STATEMENTS_MARKER)
+    if letter.statements and marker_lines != 1:
+        problems.append(f"{where} {dot}.body: has statements, so it needs the line '{STATEMENTS_MARKER}' once")
+    if not letter.statements and STATEMENTS_MARKER in letter.body:
+        problems.append(f"{where} {dot}.body: has '{STATEMENTS_MARKER}' but no statements")
+    texts = [("subject", letter.subject), ("body", letter.body)]
+    texts += [(f"statements[{i}].text", st.text) for i, st in enumerate(letter.statements)]
+    seen_statements: set[str] = set()
+    for i, st in enumerate(letter.statements):
+        if st.id in seen_statements:
+            problems.append(f"{where} {dot}.statements[{i}].id: duplicate statement id '{st.id}'")
+        seen_statements.add(st.id)
+    for part, text in texts:
+        for name in PLACEHOLDER.findall(text):
+            if name == marker and part == "body":
+                continue
             if name not in known:
                 problems.append(
                     f"{where} {dot}.{part}: placeholder '[{name}]' is not in letter_fields"
                     f" or this letter's fields"
                 )
-        if "```" in getattr(letter, part):
+        if "```" in text:
             problems.append(f"{where} {dot}.{part}: must not contain ``` (it would end the code block)")
     return problems
 

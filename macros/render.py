@@ -87,34 +87,47 @@ def numbered(items: list[str]) -> str:
 
 
 def letter_block(data: Data, letter_id: str, letter: Letter) -> str:
-    """The letter as plain text in code blocks (copyable with JavaScript off), plus the blanks
-    the letter builder script offers as form fields."""
+    """The letter as plain text in code blocks (copyable with JavaScript off), the optional
+    sentences each in its own block, plus the blanks and sentences the letter builder offers."""
     fields: list[LetterField] = list(data.letter_fields) + list(letter.fields)
-    used = {f.placeholder for f in fields if f"[{f.placeholder}]" in letter.subject + letter.body}
+    every_text = letter.subject + letter.body + "".join(st.text for st in letter.statements)
+    used = {f.placeholder for f in fields if f"[{f.placeholder}]" in every_text}
     blanks = [f.model_dump(exclude_none=True) for f in fields if f.placeholder in used]
+    statements = [st.model_dump() for st in letter.statements]
+    lines = [
+        f'<div class="letter" id="letter-{letter_id}" data-letter="{letter_id}" markdown>',
+        "",
+        "**Subject line:**",
+        "",
+        "```text",
+        letter.subject,
+        "```",
+        "",
+        "**Letter:**",
+        "",
+        "```text",
+        letter.body.strip(),
+        "```",
+        "",
+    ]
+    if letter.statements:
+        lines += ['<div class="letter-statements-plain" markdown>', "",
+                  "**Sentences you can add, only if they are true for you:**", ""]
+        for st in letter.statements:
+            lines += [f"*{esc(st.label)}*", "", "```text", st.text.strip(), "```", ""]
+        lines += ["</div>", ""]
+    lines += [
+        f'<script type="application/json" class="letter-blanks">{_json(blanks)}</script>',
+        f'<script type="application/json" class="letter-statements">{_json(statements)}</script>',
+        "",
+        "</div>",
+    ]
+    return "\n".join(lines)
+
+
+def _json(value) -> str:
     # `</` inside the JSON would end the script element early; \u003c keeps it data.
-    blank_json = json.dumps(blanks, ensure_ascii=False).replace("<", "\\u003c")
-    return "\n".join(
-        [
-            f'<div class="letter" id="letter-{letter_id}" data-letter="{letter_id}" markdown>',
-            "",
-            "**Subject line:**",
-            "",
-            "```text",
-            letter.subject,
-            "```",
-            "",
-            "**Letter:**",
-            "",
-            "```text",
-            letter.body.strip(),
-            "```",
-            "",
-            f'<script type="application/json" class="letter-blanks">{blank_json}</script>',
-            "",
-            "</div>",
-        ]
-    )
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
 
 def letter_steps(data: Data) -> str:
