@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 from macros import render
-from macros.data import LABEL_TEXT, load
+from macros.data import LABEL_TEXT, STATEMENTS_MARKER, load
 
 DATA = load(ROOT)
 CAUSE = DATA.causes[0]
@@ -28,8 +28,9 @@ def test_letter_block_shows_subject_and_body_as_copyable_plain_text():
     assert CAUSE.letter.body.strip() in md
     blanks = json.loads(re.search(r'class="letter-blanks">(.*?)</script>', md).group(1))
     placeholders = {b["placeholder"] for b in blanks}
-    used = set(re.findall(r"\[([^\]]+)\]", CAUSE.letter.subject + CAUSE.letter.body))
-    assert placeholders == used, "the builder must offer exactly the blanks the letter uses"
+    texts = CAUSE.letter.subject + CAUSE.letter.body + "".join(st.text for st in CAUSE.letter.statements)
+    used = set(re.findall(r"\[([^\]]+)\]", texts)) - {STATEMENTS_MARKER[1:-1]}
+    assert placeholders == used, "the builder must offer exactly the blanks the letter and its sentences use"
 
 
 def test_letter_blank_json_cannot_close_its_script_element():
