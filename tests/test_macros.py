@@ -57,7 +57,7 @@ def test_optional_sentences_are_shown_one_by_one_and_given_to_the_builder():
 
 
 def test_letter_blank_json_cannot_close_its_script_element():
-    letter = Letter(subject="S", body="[X]", fields=[LetterField(id="x", label="</script><b>", placeholder="X")])
+    letter = Letter(subject="S", body="[X]", fields=[LetterField(id="x", label="X", placeholder="X", hint="</script><b>")])
     html = page(render.letter_block(DATA, "t", letter))
     assert "</script><b>" not in html and "<b>" not in html
 
