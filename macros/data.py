@@ -375,7 +375,7 @@ def _entry(raw: Any, loc: tuple[Any, ...]) -> str:
     """Turn a pydantic location into `causes[3] (not-received) .sources[1]`."""
     head = ""
     rest = list(loc)
-    if rest and rest[0] in ("causes", "letters") and len(rest) > 1 and isinstance(rest[1], int):
+    if rest and len(rest) > 1 and isinstance(rest[1], int):
         index = rest[1]
         head = f"{rest[0]}[{index}]"
         try:
