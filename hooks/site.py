@@ -89,6 +89,10 @@ def on_config(config, **_kwargs):
             "SITE_URL=https://example.org/flex-help/ make build (it is used for the sitemap, "
             "canonical links and robots.txt). For a look on this machine, use `make serve`."
         )
+    report = config["extra"].get("report_url") or ""
+    if report and not re.fullmatch(r"https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~-]+)+", report.rstrip("/")):
+        raise PluginError(f"REPO_URL must be a repository address like https://github.com/owner/name, not {report[:80]!r}")
+    config["extra"]["report_url"] = report.rstrip("/")
     return config
 
 

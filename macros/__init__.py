@@ -187,6 +187,10 @@ def define_env(env: Env) -> None:
         return render.sources_list(data, list(data.sources))
 
     @macro
+    def report_a_mistake() -> str:
+        return render.report_a_mistake((env.conf["extra"].get("report_url") or "").rstrip("/"))
+
+    @macro
     def last_reviewed() -> str:
         return render.last_reviewed(data)
 

@@ -286,3 +286,8 @@ def shortcuts(cause: Cause) -> str:
         "    3. [Check your deadline](#deadlines), or [work out your dates](../timelines.md#calculator).",
         "       The date in your own notice is the one that counts.",
     ])
+
+
+def report_a_mistake(report_url: str) -> str:
+    """How a reader reports a mistake: a link to the correction form, or what to do without one."""
+    return fragment(_html("report.html", url=report_url))

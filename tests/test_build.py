@@ -89,3 +89,31 @@ def test_a_cause_page_lists_as_sources_exactly_the_sources_it_cites(site, cause)
         f"causes/{cause.id}/: listed but not cited {sorted(listed_urls - cited_urls)}; "
         f"cited but not listed {sorted(cited_urls - listed_urls)}"
     )
+
+
+def test_without_repo_url_the_about_page_says_how_to_report(site):
+    about = html_of(site, "about/")
+    assert "built without a place to send reports" in about and "REPO_URL" in about
+    assert "report-mistake" not in html_of(site, "causes/not-received/")
+
+
+def test_with_repo_url_every_page_links_to_a_correction_form_naming_it(tmp_path):
+    import subprocess
+    from urllib.parse import parse_qs, urlparse
+
+    from conftest import ENV, MKDOCS
+
+    out = tmp_path / "site"
+    env = {**ENV, "SITE_URL": "https://example.org/help/", "REPO_URL": "https://github.com/example/flex-help"}
+    result = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(out)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for url in ("causes/not-received/", "rights/", ""):
+        link = re.search(r'class="report-mistake[^"]*"><a href="([^"]+)">Report a mistake on this page', html_of(out, url))
+        assert link, f"/{url} has no report link"
+        target = urlparse(unescape(link.group(1)))
+        assert target.netloc == "github.com" and target.path == "/example/flex-help/issues/new"
+        assert parse_qs(target.query)["page"] == [f"https://example.org/help/{url}"]
+    bad = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(tmp_path / "bad")], cwd=ROOT,
+                         env={**env, "REPO_URL": 'javascript:alert(1)"'}, capture_output=True, text=True, timeout=600)
+    assert bad.returncode != 0 and "REPO_URL must be a repository address" in bad.stdout + bad.stderr
