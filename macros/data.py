@@ -38,7 +38,8 @@ KIND_TEXT: dict[str, str] = {
     "advocate": "Lawyer, advocate or guide",
     "driver-report": "Driver report",
 }
-# The label a claim may carry follows from the kind of its source (the source policy in README.md).
+# The label a claim may carry follows from the kind of its source (the source policy, which
+# docs/about.md explains to readers).
 # "amazon-says" may rest on a news report only when that report quotes Amazon; no code can check
 # that, so a reviewer must (the source's title or note should name what it quotes).
 LABELS_FOR_KIND: dict[str, frozenset[str]] = {

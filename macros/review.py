@@ -138,7 +138,8 @@ def _safe_date(year: int, month: int, day: int) -> dt.date:
 
 # Words that show a sentence treats its date as still ahead; a past date next to them is a
 # sentence that has gone out of date. Other past dates are history and only counted.
-FUTURE_WORDS = re.compile(r"\b(will|due|by|until|from|starting|starts|takes effect|must .* by|deadline)\b", re.I)
+FUTURE_WORDS = re.compile(
+    r"\b(will|due|until|starts|takes? effect|comes? into force|deadline|last day|not yet|soon)\b", re.I)
 
 
 def past_dates(docs_dir: Path, data_path: Path, today: dt.date) -> tuple[list[str], list[str]]:
@@ -149,8 +150,8 @@ def past_dates(docs_dir: Path, data_path: Path, today: dt.date) -> tuple[list[st
     for path in files:
         shown = f"docs/{path.relative_to(docs_dir).as_posix()}" if path != data_path else DATA_FILE.as_posix()
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if path == data_path and re.match(r"\s*(checked|published|reviewed):", line):
-                continue  # bookkeeping dates, covered by the stale-source list
+            if path == data_path and re.match(r"\s*(checked|published|reviewed|title|url|original):", line):
+                continue  # bookkeeping and citation dates: the stale lists cover those
             for text, date in _dates_in(line):
                 if date >= today:
                     continue
