@@ -5,6 +5,7 @@ It prints these lists:
   data model applies to data-level labels, see `label_fits`);
 - sources whose `checked` date, and cause pages whose `reviewed` date, are more than six months old;
 - claims that rest on a single driver's report (one driver-report source and nothing else);
+- sources read on a copy, to replace with the original or an archived copy;
 - dates named in the pages or the data file's text that are now in the past: first those in a
   sentence that may read as if the date were still ahead ("is due by" must become "was due on"),
   then the rest, by file.
@@ -171,12 +172,14 @@ def report(project_dir: Path, today: dt.date) -> str:
     single = single_driver_claims(data, claims)
     dates, history = past_dates(docs_dir, project_dir / DATA_FILE, today)
     old_reviews = stale_reviews(data, today)
+    copies = [f"{sid}: {s.url} (original: {s.original})" for sid, s in sorted(data.sources.items()) if s.mirror]
     parts = [
         f"Review of {len(data.sources)} sources and {len(claims)} labelled claims on {today.isoformat()}",
         _section("Claims whose label does not fit a source's kind (also a build error)", misfits),
         _section(f"Sources last checked more than {STALE_AFTER_DAYS} days ago", stale),
         _section(f"Cause pages last reviewed more than {STALE_AFTER_DAYS} days ago", old_reviews),
         _section("Claims resting on a single driver's report", single),
+        _section("Sources read on a copy (link the original or an archived copy when you find one)", copies),
         _section("Past dates in sentences that may read as if still ahead (check the tense)", dates),
         _section("Other past dates, by file (history; check they are still worded as past)", history),
     ]
