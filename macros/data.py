@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal, TypeVar
 import yaml
 from pydantic import (
     AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StringConstraints, ValidationError,
+    field_validator, model_validator,
 )
 
 DATA_FILE = Path("data") / "deactivation.yml"
@@ -115,14 +116,27 @@ LABEL_TEXT: dict[str, str] = {
     "drivers-report": "Drivers report",
     "others-report": "Others report",
 }
-SourceKind = Literal["amazon", "law", "government", "third-party", "driver-report"]
+SourceKind = Literal["amazon", "law", "government", "news", "advocate", "driver-report"]
 KIND_TEXT: dict[str, str] = {
     "amazon": "Amazon page",
-    "law": "Law text",
+    "news": "News report",
+    "law": "Law or court ruling",
     "government": "Government page",
-    "third-party": "News, lawyer or advocate",
+    "advocate": "Lawyer, advocate or guide",
     "driver-report": "Driver report",
 }
+# The label a claim may carry follows from the kind of its source (the source policy, which
+# docs/about.md explains to readers).
+# "amazon-says" may rest on a news report only when that report quotes Amazon; no code can check
+# that, so a reviewer must (the source's title or note should name what it quotes).
+LABELS_FOR_KIND: dict[str, frozenset[str]] = {
+    "amazon-says": frozenset({"amazon", "news"}),
+    "law-says": frozenset({"law", "government"}),
+    "drivers-report": frozenset({"driver-report", "news"}),
+    "others-report": frozenset({"news", "advocate", "government"}),
+}
+# Kinds whose date of publication tells a reader how old the report is.
+DATED_KINDS = frozenset({"news", "driver-report"})
 Category = Literal["standing", "delivery", "background", "identity", "account", "conduct", "documents", "other"]
 CATEGORY_TEXT: dict[str, str] = {
     "standing": "Standing and reliability",
@@ -143,12 +157,72 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# A publication date may be known only to the month ("2021-06") or the year (2018).
+Year = Annotated[int, Field(ge=1990, le=2100)]
+YearMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+
+
+def _period_start(value: dt.date | str | int) -> dt.date:
+    """The first day a full or partial date could mean (a year counts from 1 January)."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int):
+        return dt.date(value, 1, 1)
+    year, month = value.split("-")
+    return dt.date(int(year), int(month), 1)
+
+
 class Source(Model):
+    """Where a claim comes from. `kind` decides which label a claim resting on it may carry."""
+
     title: Text
     url: Url
     kind: SourceKind
-    checked: Day
+    checked: Day  # the day someone last read the page and saw it still says what we cite
+    # When it was published: a full date, or "2021-06" or 2018 when only that much is known
+    # (never a guessed day). Required for news and driver reports.
+    published: dt.date | YearMonth | Year | None = None
     note: Text | None = None
+    # The url is a mirror, repost or copy, not the original publisher's page: `original` names the
+    # original (outlet, title, date) so a reader can find it; `kind` is the original's kind.
+    mirror: bool = False
+    original: Text | None = None
+
+    @field_validator("published")
+    @classmethod
+    def _published_not_future(cls, value: dt.date | str | int | None) -> dt.date | str | int | None:
+        if value is not None and _period_start(value) > dt.date.today():
+            raise ValueError(f"{value} is in the future")
+        return value
+
+    @model_validator(mode="after")
+    def _policy(self) -> "Source":
+        if self.kind in DATED_KINDS and self.published is None:
+            raise ValueError(
+                f"`published` is required for a source of kind '{self.kind}' (a date, YYYY-MM or a year)"
+            )
+        if self.mirror and self.original is None:
+            raise ValueError("`mirror: true` needs `original`: the original outlet, title and date")
+        if self.original is not None and not self.mirror:
+            raise ValueError("`original` is only for mirrors: add `mirror: true`, or drop `original`")
+        return self
+
+    def published_start(self) -> dt.date:
+        """The first day the publication date could be."""
+        if self.published is None:
+            raise ValueError("no publication date")
+        return _period_start(self.published)
+
+    def published_text(self) -> str | None:
+        """'February 9, 2020', 'June 2021' or '2018', as precise as the data is."""
+        value = self.published
+        if value is None:
+            return None
+        if isinstance(value, dt.date):
+            return f"{value:%B} {value.day}, {value.year}"
+        if isinstance(value, int):
+            return str(value)
+        return f"{self.published_start():%B %Y}"
 
 
 class Event(Model):
@@ -437,6 +511,34 @@ def _check_references(data: Data) -> list[str]:
         need(deadline.where, data.places, "place", where, "where")
         if deadline.starts not in data.events:
             problems.append(f"{where} .starts: unknown event '{deadline.starts}'")
+    problems += _check_labels(data)
+    return problems
+
+
+def label_fits(label: str, kind: str) -> bool:
+    """May a claim labelled `label` rest on a source of this `kind`? (LABELS_FOR_KIND)"""
+    return kind in LABELS_FOR_KIND.get(label, frozenset())
+
+
+def _check_labels(data: Data) -> list[str]:
+    """Each data-level label must fit the kind of every source it rests on."""
+    problems: list[str] = []
+
+    def fits(label: str, ids: list[str], where: str, field: str) -> None:
+        for i, ref in enumerate(ids):
+            source = data.sources.get(ref)
+            if source is not None and not label_fits(label, source.kind):
+                problems.append(
+                    f"{where} .{field}[{i}]: label '{label}' does not fit source '{ref}' of kind '{source.kind}'"
+                    f" (allowed kinds: {', '.join(sorted(LABELS_FOR_KIND[label]))})"
+                )
+
+    for key, deadline in data.deadlines.items():
+        fits(deadline.confidence, deadline.sources, f"deadlines.{key}", "sources")
+    for i, cause in enumerate(data.causes):
+        fits(cause.outcome.label, cause.outcome.sources, f"causes[{i}] ({cause.id})", "outcome.sources")
+    for i, letter in enumerate(data.letters):
+        fits(letter.label, letter.sources, f"letters[{i}] ({letter.id})", "sources")
     return problems
 
 

@@ -26,7 +26,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from .data import CATEGORY_TEXT, KIND_TEXT, LABEL_TEXT, Cause, Data, Letter, LetterField
+from .data import CATEGORY_TEXT, KIND_TEXT, LABEL_TEXT, Cause, Data, Letter, LetterField, label_fits
 
 # Nobody publishes how often each outcome happens: say what is reported, not a frequency.
 OUTCOME_TEXT = {
@@ -99,6 +99,8 @@ def claim_html(data: Data, label: str, *source_ids: str) -> Markup:
     for source_id in source_ids:
         _need_source(data, source_id)
         source = data.sources[source_id]
+        if not label_fits(label, source.kind):
+            raise RenderError(f"label '{label}' does not fit source '{source_id}' of kind '{source.kind}'")
         # Short link text keeps the sentence readable on a phone; the full title is on the link.
         name = short_name(source.title)
         seen[name] = seen.get(name, 0) + 1
@@ -168,7 +170,8 @@ def sources_list(data: Data, source_ids: list[str]) -> str:
         _need_source(data, source_id)
         s = data.sources[source_id]
         sources.append({"url": s.url, "title": s.title, "kind_text": KIND_TEXT[s.kind],
-                        "checked": day(s.checked), "note": s.note})
+                        "checked": day(s.checked), "note": s.note, "published": s.published_text(),
+                        "original": s.original if s.mirror else None})
     return fragment(_html("sources.html", sources=sources))
 
 
