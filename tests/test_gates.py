@@ -31,7 +31,7 @@ def urls(site):
     return found
 
 
-def test_no_accessibility_violations_on_any_page(page, urls):
+def axe_problems(page, urls) -> dict[str, list[str]]:
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -44,8 +44,51 @@ def test_no_accessibility_violations_on_any_page(page, urls):
             problems[url] = [
                 f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]
             ]
-    print(f"\naxe (WCAG 2.1 A+AA): {len(urls)} pages, {len(problems)} with violations")
-    assert not problems, problems
+    return problems
+
+
+# Material's names for the two schemes, as set on <body data-md-color-scheme>.
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations_on_any_page(browser, base_url, urls, scheme):
+    """Every page passes WCAG 2.1 A+AA in the scheme the phone asks for on a first visit."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto("")
+        assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme], \
+            f"a phone set to {scheme} mode does not get the {scheme} scheme on its first visit"
+        problems = axe_problems(page, urls)
+        print(f"\naxe (WCAG 2.1 A+AA, {scheme}): {len(urls)} pages, {len(problems)} with violations")
+        assert not problems, problems
+    finally:
+        context.close()
+
+
+def test_colour_scheme_toggle_works_by_keyboard_and_is_remembered(page):
+    page.emulate_media(color_scheme="light")
+    page.goto("letters/")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    toggle = page.get_by_role("radio", name="Switch to dark mode")
+    for _ in range(40):  # Tab from the top of the page, as a keyboard user does
+        page.keyboard.press("Tab")
+        if toggle.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        raise AssertionError("Tab never reaches the 'Switch to dark mode' control")
+    page.keyboard.press("Enter")
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    assert page.get_by_role("radio", name="Switch to light mode").evaluate("el => el === document.activeElement")
+    page.goto("timelines/")  # the choice holds on the next page, over the phone's own setting
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.keyboard.press("Tab")
+    page.get_by_role("radio", name="Switch to light mode").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    assert not page.errors, page.errors
 
 
 def test_no_request_leaves_the_site_and_no_csp_violation(page, urls, base_url):
