@@ -277,3 +277,74 @@ def test_site_works_from_a_sub_path(browser, site):
         context.close()
     finally:
         server.shutdown()
+
+
+# Every visible button, link in the article and checkbox label, with its size on screen.
+# A link "in a sentence" shares its block (paragraph, list item, cell) with other words; a link
+# that wraps over lines is judged line by line.
+TARGETS_JS = r"""
+() => {
+  const visible = (el) => { if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== "hidden" && !el.closest("[hidden]"); };
+  const box = (el) => { const rects = [...el.getClientRects()]; const r = el.getBoundingClientRect();
+    // a link that wraps over two lines: judge each line box
+    return rects.length > 1 ? { w: Math.min(...rects.map(x => x.width)), h: Math.min(...rects.map(x => x.height)) } : { w: r.width, h: r.height }; };
+  const name = (el) => (el.getAttribute("aria-label") || el.textContent || el.title || "").trim().replace(/\s+/g, " ").slice(0, 50);
+  const inlineLink = (a) => {
+    const block = a.closest("p, li, td, th, dd, dt, figcaption, h1, h2, h3, h4, h5, h6, summary, div");
+    if (!block) return false;
+    const rest = block.textContent.replace(a.textContent, "").replace(/[\s.,:;()\u2013\u2014-]/g, "");
+    return rest.length > 0;
+  };
+  const out = [];
+  document.querySelectorAll("button").forEach((b) => { if (visible(b)) { const r = box(b); out.push({ kind: "button", name: name(b), w: r.w, h: r.h }); } });
+  document.querySelectorAll("article a[href]").forEach((a) => { if (visible(a)) { const r = box(a);
+    out.push({ kind: inlineLink(a) ? "inline link" : "link", name: name(a), w: r.w, h: r.h, cls: a.className, cite: !!a.closest(".cite") }); } });
+  document.querySelectorAll('input[type="checkbox"]').forEach((c) => { if (!visible(c)) return;
+    const labels = [...(c.labels || [])].filter(visible);
+    const r = labels.length ? labels.map(box).reduce((a, b) => (b.h > a.h ? b : a)) : box(c);
+    out.push({ kind: "checkbox", name: labels.length ? name(labels[0]) : "(no label)", w: r.w, h: r.h }); });
+  return out;
+}
+"""
+
+
+def too_small(targets: list[dict]) -> list[dict]:
+    """Buttons, checkbox labels and standalone links: 44 x 44 px (WCAG 2.5.5). Links inside a
+    sentence: 24 px tall (WCAG 2.2 2.5.8, which exempts inline links from the larger size)."""
+    return [t for t in targets
+            if (t["kind"] == "inline link" and t["h"] < 24)
+            or (t["kind"] != "inline link" and (t["h"] < 44 or t["w"] < 44))]
+
+
+@pytest.mark.parametrize("url", ["causes/not-received/", "letters/", "timelines/", "evidence-log/"])
+def test_everything_a_driver_taps_is_big_enough_on_a_phone(page, url):
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    if url == "evidence-log/":  # the log's own buttons appear once a row is added
+        page.get_by_role("button", name="Add a row: Blocks").click()
+        page.get_by_role("form", name="Row in Blocks").get_by_label("Station").fill("DSE4")
+        targets = page.evaluate(TARGETS_JS)  # the open form's buttons
+        page.get_by_role("button", name="Save row").click()
+        page.get_by_role("button", name="Delete row 1 of Blocks").click()  # and the "are you sure?" buttons
+        targets += page.evaluate(TARGETS_JS)
+    else:
+        targets = page.evaluate(TARGETS_JS)
+    kinds = {t["kind"] for t in targets}
+    assert {"button", "inline link"} <= kinds, kinds
+    small = too_small(targets)
+    print(f"\n{url}: {len(targets)} targets, smallest inline link "
+          f"{min(t['h'] for t in targets if t['kind'] == 'inline link'):.0f} px tall, smallest other "
+          f"{min(min(t['h'], t['w']) for t in targets if t['kind'] != 'inline link'):.0f} px")
+    assert not small, small[:10]
+
+
+def test_menu_entries_are_big_enough_on_a_phone(page):
+    page.goto("letters/")
+    page.locator("label.md-header__button[for=__drawer]").click()
+    links = page.locator(".md-nav--primary .md-nav__link")
+    page.wait_for_timeout(300)  # the drawer slides in
+    sizes = [b for b in (links.nth(i).bounding_box() for i in range(links.count())) if b and b["x"] >= 0 and b["width"] > 0]
+    assert len(sizes) >= 10
+    small = [b for b in sizes if b["height"] < 44]
+    assert not small, small[:5]
