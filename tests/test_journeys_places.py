@@ -231,3 +231,25 @@ def test_every_page_ends_with_what_next_links(site):
             lacking.append(path.parent.relative_to(site).as_posix() + "/")
     print(f"\npages without a 'What next' section of 2+ internal links: {len(lacking)}: {lacking}")
     assert not lacking, lacking
+
+
+# ---------------------------------------------------------------------------------------------
+# A driver locked out of the app asks "where do I send it?": the appeal page gives a ladder,
+# each step labelled with who says so, or saying honestly that no source backs it, and prints
+# no email address that Amazon has not confirmed.
+
+def test_locked_out_driver_gets_a_ladder_of_places_to_send_the_appeal(site):
+    html = (site / "appeal" / "index.html").read_text(encoding="utf-8")
+    start = html.index('id="locked-out"')
+    section = html[start: html.index("<h2", start)]
+    steps = re.findall(r"<li>(.*?)</li>", section, re.S)
+    assert len(steps) >= 3, f"{len(steps)} steps"
+    names = [re.sub(r"<[^>]+>", "", re.search(r"<strong>(.*?)</strong>", s, re.S).group(1)) for s in steps]
+    assert re.search(r"link in your notice", names[0], re.I), names
+    assert any(re.search(r"reply", n, re.I) for n in names), names
+    assert any(re.search(r"app", n, re.I) for n in names), names
+    for name, step in zip(names, steps):
+        labelled = re.search(r'class="claim claim--[a-z-]+"', step) and re.search(r'class="cite">\(source: <a href="https://', step)
+        assert labelled or "We found no source" in step, f"step {name!r} says neither who says so nor that no source was found"
+    text = re.sub(r"<[^>]+>", " ", section)
+    assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text), "an email address is printed in the ladder"
