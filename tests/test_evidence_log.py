@@ -250,3 +250,38 @@ def test_without_scripts_the_blank_tables_remain_to_print(browser, base_url):
         expect(page.get_by_text("tap Add a row")).to_be_hidden()
     finally:
         context.close()
+
+
+def test_a_row_can_be_added_by_keyboard_alone(page):
+    page.goto(URL)
+    add = page.get_by_role("button", name="Add a row: Blocks")
+    for _ in range(60):  # Tab from the top of the page, as a keyboard user does
+        page.keyboard.press("Tab")
+        if add.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        raise AssertionError("Tab never reaches 'Add a row: Blocks'")
+    page.keyboard.press("Enter")
+    form = page.get_by_role("form", name="Row in Blocks")
+    expect(form.get_by_label("Date", exact=True)).to_be_focused()
+    page.keyboard.type("11202026")  # month, day, year: the date box moves along by itself
+    expect(form.get_by_label("Date", exact=True)).to_have_value("2026-11-20")
+    station = form.get_by_label("Station")
+    for _ in range(4):  # Tab walks the date's own parts first, then on to the next box
+        page.keyboard.press("Tab")
+        if station.evaluate("el => el === document.activeElement"):
+            break
+    expect(station).to_be_focused()
+    page.keyboard.type("DSE4")
+    page.keyboard.press("Escape")  # Escape closes the form and puts the focus back
+    expect(form).to_be_hidden()
+    expect(add).to_be_focused()
+    page.keyboard.press("Enter")
+    form.get_by_label("Station").focus()
+    page.keyboard.type("DSE7")
+    page.keyboard.press("Enter")  # Enter in a box saves the row, as in any form
+    expect(rows(page, "Blocks")).to_have_count(1)
+    assert "DSE7" in rows(page, "Blocks").first.inner_text()
+    expect(add).to_be_focused()  # ready for the next row
+    expect(page.get_by_role("status").filter(has_text="Row 1 added in Blocks")).to_be_visible()
+    assert not page.errors, page.errors
