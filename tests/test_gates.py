@@ -67,7 +67,7 @@ def test_no_accessibility_violations_on_any_page(browser, base_url, urls, scheme
         context.close()
 
 
-def test_colour_scheme_toggle_works_by_keyboard_and_is_remembered(page):
+def test_color_scheme_toggle_works_by_keyboard_and_is_remembered(page):
     page.emulate_media(color_scheme="light")
     page.goto("letters/")
     body = page.locator("body")
