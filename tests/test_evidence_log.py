@@ -285,3 +285,24 @@ def test_a_row_can_be_added_by_keyboard_alone(page):
     expect(add).to_be_focused()  # ready for the next row
     expect(page.get_by_role("status").filter(has_text="Row 1 added in Blocks")).to_be_visible()
     assert not page.errors, page.errors
+
+
+def test_the_filled_log_passes_accessibility_checks_in_both_schemes(browser, base_url):
+    """With rows, an open form and an "are you sure?" question on screen, light and dark."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url, color_scheme=scheme)
+        try:
+            page = context.new_page()
+            page.goto(URL)
+            add_row(page, "Blocks", {"Date": "2026-11-20", "Station": "DSE4", "Notes": "App froze."})
+            page.get_by_role("button", name="Delete row 1 of Blocks").click()
+            page.get_by_role("button", name="Clear the log").click()
+            page.get_by_role("button", name="Add a row: Support contacts").click()
+            page.get_by_label("Keep this log on this device").check()
+            results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+            problems = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
+            assert not problems, (scheme, problems)
+        finally:
+            context.close()

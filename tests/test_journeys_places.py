@@ -110,7 +110,7 @@ def test_background_check_driver_finds_dispute_route_time_limits_and_letter_in_t
     assert_instant(page)
     page.wait_for_function(  # the tap lands on the letter's heading, on screen
         "() => { const r = document.getElementById('fcra-dispute').getBoundingClientRect();"
-        " return r.top >= 0 && r.bottom <= innerHeight; }", timeout=5000)
+        " return r.top >= 0 && r.bottom <= innerHeight; }", timeout=10000)
     letter = page.locator("#fcra-dispute ~ .letter").first
     expect(letter).to_be_visible()
     assert re.search(r"dispute", letter.inner_text(), re.I)
