@@ -306,3 +306,12 @@ def test_the_filled_log_passes_accessibility_checks_in_both_schemes(browser, bas
             assert not problems, (scheme, problems)
         finally:
             context.close()
+
+
+def test_print_this_log_opens_the_print_dialog(page):
+    page.goto(URL)
+    # A function body, not an expression: Playwright calls a string that evaluates to a function.
+    page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
+    assert page.evaluate("window.__printed === true") is False
+    page.get_by_role("button", name="Print this log").click()
+    assert page.evaluate("window.__printed === true")
