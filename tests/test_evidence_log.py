@@ -248,6 +248,8 @@ def test_without_scripts_the_blank_tables_remain_to_print(browser, base_url):
         expect(page.get_by_text("Print this page, or copy the tables into a notes app.")).to_be_visible()
         expect(page.get_by_role("button", name="Add a row: Blocks")).to_have_count(0)
         expect(page.get_by_text("tap Add a row")).to_be_hidden()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"with scripts off the page scrolls sideways at 360 px ({width} px wide)"
     finally:
         context.close()
 
