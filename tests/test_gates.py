@@ -31,7 +31,7 @@ def urls(site):
     return found
 
 
-def test_no_accessibility_violations_on_any_page(page, urls):
+def axe_problems(page, urls) -> dict[str, list[str]]:
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -44,8 +44,51 @@ def test_no_accessibility_violations_on_any_page(page, urls):
             problems[url] = [
                 f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]
             ]
-    print(f"\naxe (WCAG 2.1 A+AA): {len(urls)} pages, {len(problems)} with violations")
-    assert not problems, problems
+    return problems
+
+
+# Material's names for the two schemes, as set on <body data-md-color-scheme>.
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations_on_any_page(browser, base_url, urls, scheme):
+    """Every page passes WCAG 2.1 A+AA in the scheme the phone asks for on a first visit."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto("")
+        assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme], \
+            f"a phone set to {scheme} mode does not get the {scheme} scheme on its first visit"
+        problems = axe_problems(page, urls)
+        print(f"\naxe (WCAG 2.1 A+AA, {scheme}): {len(urls)} pages, {len(problems)} with violations")
+        assert not problems, problems
+    finally:
+        context.close()
+
+
+def test_color_scheme_toggle_works_by_keyboard_and_is_remembered(page):
+    page.emulate_media(color_scheme="light")
+    page.goto("letters/")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    toggle = page.get_by_role("radio", name="Switch to dark mode")
+    for _ in range(40):  # Tab from the top of the page, as a keyboard user does
+        page.keyboard.press("Tab")
+        if toggle.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        raise AssertionError("Tab never reaches the 'Switch to dark mode' control")
+    page.keyboard.press("Enter")
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    assert page.get_by_role("radio", name="Switch to light mode").evaluate("el => el === document.activeElement")
+    page.goto("timelines/")  # the choice holds on the next page, over the phone's own setting
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.keyboard.press("Tab")
+    page.get_by_role("radio", name="Switch to light mode").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    assert not page.errors, page.errors
 
 
 def test_no_request_leaves_the_site_and_no_csp_violation(page, urls, base_url):
@@ -234,3 +277,75 @@ def test_site_works_from_a_sub_path(browser, site):
         context.close()
     finally:
         server.shutdown()
+
+
+# Every visible button, link in the article and checkbox label, with its size on screen.
+# A link "in a sentence" shares its block (paragraph, list item, cell) with other words; a link
+# that wraps over lines is judged line by line.
+TARGETS_JS = r"""
+() => {
+  const visible = (el) => { if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== "hidden" && !el.closest("[hidden]"); };
+  const box = (el) => { const rects = [...el.getClientRects()]; const r = el.getBoundingClientRect();
+    // a link that wraps over two lines: judge each line box
+    return rects.length > 1 ? { w: Math.min(...rects.map(x => x.width)), h: Math.min(...rects.map(x => x.height)) } : { w: r.width, h: r.height }; };
+  const name = (el) => (el.getAttribute("aria-label") || el.textContent || el.title || "").trim().replace(/\s+/g, " ").slice(0, 50);
+  const inlineLink = (a) => {
+    const block = a.closest("p, li, td, th, dd, dt, figcaption, h1, h2, h3, h4, h5, h6, summary, div");
+    if (!block) return false;
+    const rest = block.textContent.replace(a.textContent, "").replace(/[\s.,:;()\u2013\u2014-]/g, "");
+    return rest.length > 0;
+  };
+  const out = [];
+  document.querySelectorAll("button").forEach((b) => { if (visible(b)) { const r = box(b); out.push({ kind: "button", name: name(b), w: r.w, h: r.h }); } });
+  document.querySelectorAll("article a[href]").forEach((a) => { if (visible(a)) { const r = box(a);
+    out.push({ kind: inlineLink(a) ? "inline link" : "link", name: name(a), w: r.w, h: r.h, cls: a.className, cite: !!a.closest(".cite") }); } });
+  document.querySelectorAll('input[type="checkbox"]').forEach((c) => { if (!visible(c)) return;
+    const labels = [...(c.labels || [])].filter(visible);
+    const r = labels.length ? labels.map(box).reduce((a, b) => (b.h > a.h ? b : a)) : box(c);
+    out.push({ kind: "checkbox", name: labels.length ? name(labels[0]) : "(no label)", w: r.w, h: r.h }); });
+  return out;
+}
+"""
+
+
+def too_small(targets: list[dict]) -> list[dict]:
+    """Buttons, checkbox labels and standalone links: 44 x 44 px (WCAG 2.5.5). Links inside a
+    sentence: 24 px tall (WCAG 2.2 2.5.8, which exempts inline links from the larger size)."""
+    return [t for t in targets
+            if (t["kind"] == "inline link" and t["h"] < 24)
+            or (t["kind"] != "inline link" and (t["h"] < 44 or t["w"] < 44))]
+
+
+@pytest.mark.parametrize("url", ["causes/not-received/", "letters/", "timelines/", "evidence-log/"])
+def test_everything_a_driver_taps_is_big_enough_on_a_phone(page, url):
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    if url == "evidence-log/":  # the log's own buttons appear once a row is added
+        page.get_by_role("button", name="Add a row: Blocks").click()
+        page.get_by_role("form", name="Row in Blocks").get_by_label("Station").fill("DSE4")
+        targets = page.evaluate(TARGETS_JS)  # the open form's buttons
+        page.get_by_role("button", name="Save row").click()
+        page.get_by_role("button", name="Delete row 1 of Blocks").click()  # and the "are you sure?" buttons
+        targets += page.evaluate(TARGETS_JS)
+    else:
+        targets = page.evaluate(TARGETS_JS)
+    kinds = {t["kind"] for t in targets}
+    assert "button" in kinds and {"link", "inline link"} & kinds, kinds
+    small = too_small(targets)
+    inline = [t["h"] for t in targets if t["kind"] == "inline link"]
+    print(f"\n{url}: {len(targets)} targets, smallest inline link "
+          f"{f'{min(inline):.0f} px tall' if inline else '(none)'}, "
+          f"smallest other {min(min(t['h'], t['w']) for t in targets if t['kind'] != 'inline link'):.0f} px")
+    assert not small, small[:10]
+
+
+def test_menu_entries_are_big_enough_on_a_phone(page):
+    page.goto("letters/")
+    page.locator("label.md-header__button[for=__drawer]").click()
+    links = page.locator(".md-nav--primary .md-nav__link")
+    page.wait_for_timeout(300)  # the drawer slides in
+    sizes = [b for b in (links.nth(i).bounding_box() for i in range(links.count())) if b and b["x"] >= 0 and b["width"] > 0]
+    assert len(sizes) >= 10
+    small = [b for b in sizes if b["height"] < 44]
+    assert not small, small[:5]
