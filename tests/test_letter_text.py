@@ -150,7 +150,7 @@ def letter_html(site, page: str, letter_id: str) -> str:
     start = re.search(rf'<div class="letter"[^>]*id="letter-{re.escape(letter_id)}"', html)
     assert start, f"{page}: no letter block for {letter_id}"
     end = html.index('class="letter-statements"', start.start())
-    end = html.index("</script>", end) + len("</script>")
+    end = html.index("</template>", end) + len("</template>")
     return html[start.start():end]
 
 
@@ -178,10 +178,10 @@ def test_the_built_letter_sends_nothing_unchosen_and_offers_every_sentence(site,
         assert st.text.strip() in blocks[2:], f"{letter_id}: sentence '{st.id}' is not in a code block on the page"
         assert st.label in labels, f"{letter_id}: the label of '{st.id}' is not shown above its sentence"
     # For the builder: the same sentences, in the same order, unticked by default.
-    data = json.loads(re.search(r'class="letter-statements"[^>]*>(.*?)</script>', fragment, re.S).group(1))
+    data = json.loads(re.search(r'class="letter-statements"[^>]*>(.*?)</template>', fragment, re.S).group(1))
     assert [(d["id"], d["label"], d["text"]) for d in data] == [(s.id, s.label, s.text) for s in letter.statements]
     # Every blank a chosen sentence needs is offered by the builder.
-    blanks = json.loads(re.search(r'class="letter-blanks"[^>]*>(.*?)</script>', fragment, re.S).group(1))
+    blanks = json.loads(re.search(r'class="letter-blanks"[^>]*>(.*?)</template>', fragment, re.S).group(1))
     offered = {b["placeholder"] for b in blanks}
     needed = {p for st in letter.statements for p in re.findall(r"\[([^\[\]\n]+)\]", st.text)}
     assert needed <= offered, f"{letter_id}: blanks used in sentences but not offered: {needed - offered}"

@@ -35,7 +35,7 @@ def test_letter_block_shows_subject_and_body_as_copyable_plain_text():
     html = page(render.letter_block(DATA, CAUSE.id, CAUSE.letter))
     codes = [unescape(c) for c in re.findall(r"<pre[^>]*><code[^>]*>(.*?)</code></pre>", html, re.S)]
     assert codes[0] == CAUSE.letter.subject and codes[1] == CAUSE.letter.body.strip()
-    blanks = json.loads(re.search(r'class="letter-blanks">(.*?)</script>', html).group(1))
+    blanks = json.loads(re.search(r'class="letter-blanks">(.*?)</template>', html).group(1))
     placeholders = {b["placeholder"] for b in blanks}
     every_text = CAUSE.letter.subject + CAUSE.letter.body + "".join(s.text for s in CAUSE.letter.statements)
     used = set(re.findall(r"\[([^\]]+)\]", every_text)) - {"Add any sentences below that are true for you"}
@@ -50,16 +50,16 @@ def test_optional_sentences_are_shown_one_by_one_and_given_to_the_builder():
     )
     html = page(render.letter_block(DATA, "t", letter))
     assert "I have a photo of [Stop]." in unescape(html)
-    statements = json.loads(re.search(r'class="letter-statements">(.*?)</script>', html).group(1))
+    statements = json.loads(re.search(r'class="letter-statements">(.*?)</template>', html).group(1))
     assert statements == [{"id": "photo", "label": "I have a photo", "text": "I have a photo of [Stop]."}]
-    blanks = json.loads(re.search(r'class="letter-blanks">(.*?)</script>', html).group(1))
+    blanks = json.loads(re.search(r'class="letter-blanks">(.*?)</template>', html).group(1))
     assert "Stop" in {b["placeholder"] for b in blanks}, "a blank used only in a sentence is offered too"
 
 
-def test_letter_blank_json_cannot_close_its_script_element():
-    letter = Letter(subject="S", body="[X]", fields=[LetterField(id="x", label="X", placeholder="X", hint="</script><b>")])
+def test_letter_blank_json_cannot_close_its_template_element():
+    letter = Letter(subject="S", body="[X]", fields=[LetterField(id="x", label="X", placeholder="X", hint="</template><b>")])
     html = page(render.letter_block(DATA, "t", letter))
-    assert "</script><b>" not in html and "<b>" not in html
+    assert "</template><b>" not in html and "<b>" not in html
 
 
 def test_every_claim_label_renders_its_words_and_links_its_source():
