@@ -206,7 +206,9 @@ def test_a_driver_works_out_their_dates(page):
     assert "DTSTART;VALUE=DATE:20270119\r\n" in ics
     assert "DTSTART;VALUE=DATE:20261210" not in ics, "only the dates on screen"
 
-    assert page.requests[before:] == [], f"nothing the driver enters may leave the device: {page.requests[before:]}"
+    # The browser may fetch the tab icon late on a busy machine; that carries nothing typed.
+    sent = [u for u in page.requests[before:] if not u.endswith("/assets/favicon.svg")]
+    assert sent == [], f"nothing the driver enters may leave the device: {sent}"
     assert not page.errors
 
 

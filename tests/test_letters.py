@@ -68,20 +68,59 @@ def test_typed_markup_stays_text(page):
     assert not any("/x" in u for u in page.requests), "the markup must not load an image"
 
 
+def stored_text(page) -> str:
+    return page.evaluate("Object.values(localStorage).join('\\n')")
+
+
 def test_details_are_kept_only_when_the_driver_asks_and_can_be_cleared(page):
     page.goto(CAUSE)
     page.get_by_label("Your full name").fill("Sam Carter")
-    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('flex-letter'))") == []
+    assert "Sam Carter" not in stored_text(page), "nothing is stored before the driver opts in"
     page.reload()
     assert page.get_by_label("Your full name").input_value() == ""
     page.get_by_label("Remember what I type on this device").check()
     page.get_by_label("Your full name").fill("Sam Carter")
+    assert "Sam Carter" in stored_text(page)
     page.goto("causes/bots-and-automation/")
     assert page.get_by_label("Your full name").input_value() == "Sam Carter"
-    page.get_by_role("button", name="Clear my details").click()
+    assert page.get_by_label("Remember what I type on this device").is_checked()
+    clear_details(page)
     expect_status(page, "cleared")
+    assert "Sam Carter" not in stored_text(page)
     page.reload()
     assert page.get_by_label("Your full name").input_value() == ""
+
+
+def clear_details(page, box=None) -> None:
+    """The destructive button asks first, inline; only "Yes" clears."""
+    scope = box or page
+    scope.get_by_role("button", name=re.compile(r"^Clear my details")).click()
+    scope.get_by_role("button", name="Yes, clear my details").click()
+
+
+def test_clearing_asks_first_and_can_be_cancelled_from_the_keyboard(page):
+    page.goto(CAUSE)
+    page.get_by_label("Your full name").fill("Ana Ruiz")
+    clear = page.get_by_role("button", name=re.compile(r"^Clear my details"))
+    clear.focus()
+    page.keyboard.press("Enter")
+    assert clear.get_attribute("aria-expanded") == "true"
+    assert page.get_by_role("group", name="Clear everything you typed").is_visible()
+    assert page.get_by_label("Your full name").input_value() == "Ana Ruiz", "nothing is cleared before Yes"
+    page.get_by_role("button", name="No, keep them").click()
+    expect_status(page, "Nothing was cleared")
+    assert page.get_by_label("Your full name").input_value() == "Ana Ruiz"
+    assert page.evaluate("document.activeElement.textContent").startswith("Clear my details")
+    # Kept apart from Print and the other actions, and every button is big enough for a thumb.
+    actions = page.locator(".letter-tools > .letter-actions").first
+    assert actions.get_by_role("button", name=re.compile(r"^Clear my details")).count() == 0
+    assert actions.get_by_role("button", name="Print").count() == 1
+    for button in page.locator(".letter-tools .md-button:visible").all():
+        box = button.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, (button.inner_text(), box)
+    clear_details(page)
+    assert page.get_by_label("Your full name").input_value() == ""
+    assert not page.errors
 
 
 def test_with_javascript_off_the_plain_letter_is_there_to_copy(browser, base_url):
@@ -104,17 +143,31 @@ def test_every_general_letter_has_a_working_builder(page):
         assert f"Driver {i}" in box.locator("pre > code").nth(1).inner_text()
 
 
-def test_checklist_ticks_are_remembered_and_can_be_cleared(page):
+def test_checklist_ticks_work_without_saving_and_are_kept_only_after_opting_in(page):
     page.goto(CAUSE)
     boxes = page.locator("ul.checklist input[type=checkbox]")
     first_label = page.locator("ul.checklist label").first.inner_text().strip()
     page.get_by_label(first_label).check()
+    assert boxes.first.is_checked()
+    assert page.evaluate("Object.keys(localStorage).filter(k => /flex/.test(k))") == [], "no opt-in, nothing stored"
+    page.reload()
+    assert not boxes.first.is_checked()
+    page.get_by_label("Remember my ticks on this device").check()
+    page.get_by_label(first_label).check()
+    keys = page.evaluate("Object.keys(localStorage).filter(k => /flex/.test(k))")
+    assert keys and not any("not-received" in k or "received" in k for k in keys), f"keys name the reason: {keys}"
     page.reload()
     assert boxes.first.is_checked()
-    page.get_by_role("button", name="Clear my ticks").click()
+    assert page.get_by_label("Remember my ticks on this device").is_checked()
+    page.get_by_role("button", name=re.compile(r"^Clear my ticks")).click()
+    assert boxes.first.is_checked(), "clearing asks first"
+    page.get_by_role("button", name="Yes, clear my ticks").click()
     assert not boxes.first.is_checked()
     page.reload()
     assert not boxes.first.is_checked()
+    page.get_by_label("Remember my ticks on this device").uncheck()
+    assert page.evaluate("Object.keys(localStorage).filter(k => /flex/.test(k))") == []
+    assert not page.errors
 
 
 def tab_to(page, pattern: str, limit: int = 200) -> None:
