@@ -103,6 +103,8 @@
 
   function init() {
     for (const c of [...live]) if (!c.list.isConnected) live.delete(c);
+    // Ticks kept without the opt-in are stale or another version's: not ours to keep.
+    if (!remembering()) T.remove(TICKS);
     document.querySelectorAll("ul.checklist[data-checklist]").forEach((list, i) => {
       if (list.dataset.ready) return;
       list.dataset.ready = "1";

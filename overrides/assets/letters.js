@@ -159,7 +159,11 @@
         if (input.value) check(true);
       }
       if (described.length) input.setAttribute("aria-describedby", described.join(" "));
-      input.addEventListener("input", () => { values[b.id] = input.value; update(true); });
+      input.addEventListener("input", () => {
+        values[b.id] = input.value;
+        update(true);
+        if (remembering()) save({ [b.id]: input.value });  // only this field: other letters share the rest
+      });
       inputs.push(input);
       fields.append(row);
     }
@@ -229,11 +233,10 @@
           : "The letter is short enough for a mail link again.");
       }
       mailTooLong = tooLongNow;
-      if (byDriver && remembering()) save();
     }
 
-    function save() {
-      const problem = T.write(FIELDS, Object.assign(storedFields(), values));
+    function save(changed) {
+      const problem = T.write(FIELDS, Object.assign(storedFields(), changed));
       if (problem && problem !== saveProblem) say(problem === "full" ? FULL : BLOCKED);
       saveProblem = problem;
     }
@@ -291,8 +294,9 @@
         for (const input of inputs) { input.value = ""; values[input.name] = ""; if (input.checkDate) input.checkDate(true); }
         update(false);
       },
-      // Opting in saves what is already typed in every letter on the page.
-      saveNow() { save(); },
+      // Opting in saves what is already typed in every letter on the page (blanks never
+      // overwrite what another letter has).
+      saveNow() { save(Object.fromEntries(Object.entries(values).filter(([, v]) => v))); },
     };
     live.add(builder);
     box.prepend(tools);
@@ -320,6 +324,8 @@
 
   function init() {
     for (const b of [...live]) if (!b.box.isConnected) live.delete(b);
+    // Details kept without the opt-in are stale or another version's: not ours to keep.
+    if (!remembering()) T.remove(FIELDS);
     document.querySelectorAll(".letter[data-letter]").forEach((box, i) => {
       if (box.querySelector(":scope > .letter-tools")) return;  // already built
       try { build(box, i); } catch (e) {
