@@ -136,6 +136,9 @@ def test_every_same_page_link_keeps_every_letter_builder(ipage, path):
     boxes = ipage.locator(".letter[data-letter]").count()
     assert boxes >= 1
     ipage.locator(".letter[data-letter]").first.get_by_label("Your full name").fill("Kept Across")
+    steps = ipage.locator("ul.checklist input[type=checkbox]")
+    if steps.count():
+        ipage.locator("ul.checklist label").first.click()
     links = [("article", h) for h in same_page_links(ipage)]
     if not links:  # /letters/ has no links in its text: its table of contents is the way round it
         links = [("toc", h) for h in toc_links(ipage)]
@@ -159,6 +162,9 @@ def test_every_same_page_link_keeps_every_letter_builder(ipage, path):
         if i == 0:
             first = ipage.locator(".letter[data-letter]").first
             assert first.get_by_label("Your full name").input_value() == "Kept Across", "typed text survives"
+        if steps.count():
+            assert steps.first.is_checked(), f"after {target}: the ticked step is still ticked"
+            assert ipage.get_by_role("button", name=re.compile("^Clear my ticks")).count() == 1, "built once"
     assert swapped, "instant navigation never re-rendered the page, so this test proved nothing"
     for i in range(boxes):
         builder_works(ipage, i, f"Driver {i}")

@@ -20,17 +20,20 @@ CAUSE = "causes/not-received/"
 CORRUPT = ["null", "123", '{"includes":1}', "[]", '"x"', "{not json"]
 OPT_INS = ["letters.remember", "checklists.remember"]
 DATA = ["letters.fields", "checklists.ticks"]
-# Keys an older version wrote for every site on the origin, naming the reason.
-LEGACY = ["flex-letter-fields", "flex-letter-remember", "flex-checklist-not-received"]
+# Keys an older version wrote for every site on the origin, naming the reason; "1" was its opt-in.
+LEGACY_OPT_IN = "flex-letter-remember"
+LEGACY = ["flex-letter-fields", "flex-checklist-not-received"]
 
 
 def seed(page, opt_in: str, data: str) -> None:
     """Write values where the tools look (keys named by the site's own helper), then reload."""
-    page.evaluate("""([optIns, data, legacy, optIn, value]) => {
-        for (const n of optIns) localStorage.setItem(flexTools.key(n), optIn);
-        for (const n of data) localStorage.setItem(flexTools.key(n), value);
+    page.evaluate("""([optIns, data, legacyOptIn, legacy, optIn, value]) => {
+        const key = (n) => window.flexTools ? flexTools.key(n) : n;
+        for (const n of optIns) localStorage.setItem(key(n), optIn);
+        for (const n of data) localStorage.setItem(key(n), value);
+        localStorage.setItem(legacyOptIn, "1");
         for (const k of legacy) localStorage.setItem(k, value);
-    }""", [OPT_INS, DATA, LEGACY, opt_in, data])
+    }""", [OPT_INS, DATA, LEGACY_OPT_IN, LEGACY, opt_in, data])
     page.reload()
 
 
@@ -70,11 +73,13 @@ def test_corrupt_stored_values_are_ignored_and_repaired(page, value):
     assert page.get_by_label("Remember what I type on this device").is_checked()
     letter_works(page)
     checklist_works(page)
+    assert page.errors == [], "a broken stored value threw"
     fields = stored(page, "letters.fields")
     assert isinstance(fields, dict) and fields.get("name") == "Lee Park", "the broken value was replaced"
     ticks = stored(page, "checklists.ticks")
     assert isinstance(ticks, dict) and list(ticks.values()) == [[0]]
-    assert page.evaluate("ks => ks.filter(k => localStorage.getItem(k) !== null)", LEGACY) == [], "old keys removed"
+    assert page.evaluate("ks => ks.filter(k => localStorage.getItem(k) !== null)", [LEGACY_OPT_IN, *LEGACY]) == [], (
+        "old keys removed")
 
     for path, works in [("letters/", letter_works), ("timelines/", calculator_works),
                         ("find-your-reason/", finder_works)]:
@@ -92,6 +97,7 @@ def test_a_corrupt_opt_in_counts_as_no_and_is_removed(page, value):
     assert not page.get_by_label("Remember my ticks on this device").is_checked()
     letter_works(page)
     checklist_works(page)
+    assert page.errors == [], "a broken stored value threw"
     for name in OPT_INS + DATA:
         assert page.evaluate("n => localStorage.getItem(flexTools.key(n))", name) is None, f"{name} is still stored"
     assert page.errors == []

@@ -385,6 +385,10 @@
       el("strong", { textContent: soonest.w.label + ": " + formatDay(soonest.day) + "." }),
       " That is " + soonest.w.days + unit + " days after " + formatDay(start) + ", the date on your notice, as you typed it" +
       ". The deadline in your own notice is the one that counts.");
+    // How sure, when the page gives it ("Others report"), as the same label the calculator shows.
+    if (typeof soonest.w.confidence === "string" && soonest.w.confidence) {
+      out.append(" ", el("strong", { className: claimClass(soonest.w.confidence), textContent: soonest.w.confidence }));
+    }
   }
 
   function mountSendBy() {

@@ -128,7 +128,8 @@
       if (b.kind !== "textarea") input.type = b.kind === "email" ? "email" : b.kind === "date" ? "date" : "text";
       if (b.id === "name") input.autocomplete = "name";
       if (b.id === "email") input.autocomplete = "email";
-      const start = isText(values[b.id]) ? values[b.id] : isText(stored[b.id]) ? stored[b.id] : "";
+      // What was typed here this visit first; else what the device keeps (if the driver opted in).
+      const start = values[b.id] || (isText(stored[b.id]) ? stored[b.id] : "");
       input.value = start;
       values[b.id] = input.value;
       const row = el("div", { className: "letter-field" }, el("label", { htmlFor: inputId, textContent: b.label }), input);
