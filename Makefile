@@ -5,7 +5,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench lock schema system-deps clean
+.PHONY: serve build test bench review lock schema system-deps clean
 
 $(BIN)/mkdocs: requirements.lock
 	$(PY) -m venv $(VENV)
@@ -43,6 +43,9 @@ test: $(BIN)/pytest system-deps  ## every test: data, macros, build, search, bro
 
 bench: $(BIN)/pytest system-deps  ## figures only; judges nothing
 	$(BIN)/python tests/bench.py
+
+review: $(BIN)/mkdocs  ## what to re-check: stale sources, one-driver claims, dates now past (a report, not a test)
+	$(BIN)/python -m macros.review
 
 lock:  ## refresh the exact pins from pyproject.toml
 	rm -rf /tmp/flex-lock && $(PY) -m venv /tmp/flex-lock

@@ -1,26 +1,60 @@
 """The macros module for mkdocs-macros: wires the data file to the macros pages call.
 
-Uses only `define_env`, `env.macro`, `env.variables`, `env.project_dir` and `env.conf`
-(the subset a later move to Zensical keeps), and loads the data itself because the
-plugin's `include_yaml` only logs a missing file.
+A cause page is `docs/causes/<id>.md`; its macros take the id from the page, so the id is
+written once (in the file name). Every source a page cites through `claim()` (and through the
+deadlines and outcome it shows) is recorded, and `cause_sources()` lists exactly those.
+
+A macro called with an id or label the data does not have records one line naming the page
+and the problem; the `pages` hook stops the build with those lines after the page's macros
+have run (mkdocs-macros would otherwise print a long traceback).
 """
 
 from __future__ import annotations
 
+from functools import wraps
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
 from mkdocs.exceptions import PluginError
 
 from . import render
-from .data import DataError, check_pages, load
+from .data import Cause, DataError, check_pages, load
+from .render import RenderError
 
 
 class Env(Protocol):
     project_dir: str
     conf: Any
+    page: Any
 
     def macro(self, fn: Callable, name: str = "") -> Callable: ...
+
+
+class PageState:
+    """What the macros learned about each page while rendering it."""
+
+    def __init__(self) -> None:
+        self.cites: dict[str, list[str]] = {}
+        self.errors: dict[str, list[str]] = {}
+
+    def start(self, src: str) -> None:
+        self.cites[src] = []
+        self.errors[src] = []
+
+    def cite(self, src: str, *source_ids: str) -> None:
+        known = self.cites.setdefault(src, [])
+        known += [s for s in source_ids if s not in known]
+
+
+PAGES = PageState()
+
+
+def cause_id_of(src_uri: str) -> str | None:
+    """`causes/not-received.md` -> `not-received`; None for any other page."""
+    parts = Path(src_uri).parts
+    if len(parts) == 2 and parts[0] == "causes" and parts[1].endswith(".md") and parts[1] != "index.md":
+        return parts[1][:-3]
+    return None
 
 
 def define_env(env: Env) -> None:
@@ -31,86 +65,136 @@ def define_env(env: Env) -> None:
         # PluginError makes MkDocs stop with this message and a non-zero exit, no traceback.
         raise PluginError(f"Bad data, build stopped:\n{err}") from None
 
+    def src() -> str:
+        return env.page.file.src_uri
 
-    @env.macro
+    def url() -> str:
+        return env.page.url
+
+    def this_cause() -> Cause:
+        cause_id = cause_id_of(src())
+        if cause_id is None:
+            raise RenderError("cause macros work only on a cause page, docs/causes/<id>.md")
+        return data.cause(cause_id)
+
+    def macro(fn: Callable) -> Callable:
+        """Register `fn`; a bad id or label becomes one line naming the page, not a traceback."""
+        @wraps(fn)
+        def safe(*args: Any, **kwargs: Any) -> str:
+            try:
+                return fn(*args, **kwargs)
+            except (RenderError, KeyError) as err:
+                call = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+                message = err.args[0] if err.args else str(err)
+                PAGES.errors.setdefault(src(), []).append(f"docs/{src()}: {fn.__name__}({call}): {message}")
+                return ""
+        return env.macro(safe, fn.__name__)
+
+    @macro
     def claim(label: str, *source_ids: str) -> str:
         """Visible label plus linked sources, e.g. {{ claim("drivers-report", "reddit-arbitration") }}."""
-        return render.claim(data, label, *source_ids)
+        html = render.claim(data, label, *source_ids)
+        PAGES.cite(src(), *source_ids)
+        return html
 
-    @env.macro
-    def cause_summary(cause_id: str) -> str:
-        return render.esc(data.cause(cause_id).summary)
+    @macro
+    def cause_summary() -> str:
+        return render.text(this_cause().summary)
 
-    @env.macro
-    def cause_shortcuts(cause_id: str) -> str:
-        return render.shortcuts(data.cause(cause_id))
+    @macro
+    def cause_shortcuts() -> str:
+        return render.shortcuts(this_cause())
 
-    @env.macro
-    def cause_outcome(cause_id: str) -> str:
-        return render.outcome(data, data.cause(cause_id))
+    @macro
+    def cause_outcome() -> str:
+        cause = this_cause()
+        PAGES.cite(src(), *cause.outcome.sources)
+        return render.outcome(data, cause)
 
-    @env.macro
-    def cause_checklist(cause_id: str) -> str:
-        return render.checklist(data.cause(cause_id))
+    @macro
+    def cause_checklist() -> str:
+        return render.checklist(this_cause())
 
-    @env.macro
-    def cause_evidence(cause_id: str) -> str:
-        return render.bullets(data.cause(cause_id).evidence)
+    @macro
+    def cause_evidence() -> str:
+        return render.bullets(this_cause().evidence)
 
-    @env.macro
-    def cause_mistakes(cause_id: str) -> str:
-        return render.bullets(data.cause(cause_id).mistakes)
+    @macro
+    def cause_mistakes() -> str:
+        return render.bullets(this_cause().mistakes)
 
-    @env.macro
-    def cause_letter(cause_id: str) -> str:
-        return render.letter_block(data, cause_id, data.cause(cause_id).letter)
+    @macro
+    def cause_letter() -> str:
+        cause = this_cause()
+        return render.letter_block(data, cause.id, cause.letter)
 
-    @env.macro
-    def cause_deadlines(cause_id: str) -> str:
-        return render.deadlines_table(data, data.cause(cause_id).deadlines)
+    @macro
+    def cause_deadlines() -> str:
+        cause = this_cause()
+        for deadline_id in cause.deadlines:
+            PAGES.cite(src(), *data.deadlines[deadline_id].sources)
+        return render.deadlines_table(data, cause.deadlines, for_script=True)
 
-    @env.macro
-    def cause_sources(cause_id: str) -> str:
-        return render.sources_list(data, data.cause(cause_id).sources)
+    @macro
+    def cause_next() -> str:
+        return render.links(render.next_links(data, this_cause(), url()))
 
-    @env.macro
-    def cause_related(cause_id: str) -> str:
-        return render.related(data, data.cause(cause_id))
+    @macro
+    def cause_sources() -> str:
+        """Every source this page cites, in the order it first cites them."""
+        cited = PAGES.cites.get(src(), [])
+        if not cited:
+            raise RenderError("the page cites no source: label its claims with claim()")
+        return render.sources_list(data, cited)
 
-    @env.macro
-    def cause_reviewed(cause_id: str) -> str:
-        return render.day(data.cause(cause_id).reviewed)
+    @macro
+    def cause_reviewed() -> str:
+        return render.day(this_cause().reviewed)
 
-    @env.macro
+    @macro
     def letter_steps() -> str:
         return render.letter_steps(data)
 
-    @env.macro
+    @macro
     def general_letter(letter_id: str) -> str:
         """A general letter with its own "how to use this letter" steps."""
         letter = data.letter(letter_id)
+        PAGES.cite(src(), *letter.sources)
         return render.numbered(letter.steps) + "\n\n" + render.letter_block(data, letter_id, letter)
 
-    @env.macro
-    def causes_table(prefix: str = "", grouped: bool = True) -> str:
-        return render.causes_table(data, prefix, grouped)
+    @macro
+    def causes_table(grouped: bool = True) -> str:
+        return render.causes_table(data, url(), grouped)
 
-    @env.macro
+    @macro
     def deadlines_table(*deadline_ids: str) -> str:
-        return render.deadlines_table(data, list(deadline_ids) or list(data.deadlines))
+        ids = list(deadline_ids) or list(data.deadlines)
+        for deadline_id in ids:
+            if deadline_id in data.deadlines:
+                PAGES.cite(src(), *data.deadlines[deadline_id].sources)
+        return render.deadlines_table(data, ids)
 
-    @env.macro
+    @macro
     def deadline_calculator() -> str:
         return render.deadline_calculator(data)
 
-    @env.macro
+    @macro
     def finder() -> str:
-        return render.finder(data)
+        return render.finder(data, url())
 
-    @env.macro
+    @macro
     def all_sources() -> str:
         return render.sources_list(data, list(data.sources))
 
-    @env.macro
+    @macro
+    def report_a_mistake() -> str:
+        return render.report_a_mistake((env.conf["extra"].get("report_url") or "").rstrip("/"))
+
+    @macro
     def last_reviewed() -> str:
         return render.last_reviewed(data)
+
+
+def on_pre_page_macros(env: Env) -> None:
+    """mkdocs-macros calls this before each page's macros: start the page's records afresh."""
+    PAGES.start(env.page.file.src_uri)

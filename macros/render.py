@@ -1,16 +1,32 @@
-"""Turn the data models into Markdown (and a little HTML) for pages.
+"""Turn the data models into the HTML that pages show.
 
-Everything taken from the data is escaped here, so `<script>` in a title shows as text.
+Data reaches a page as text by construction, not by escaping at each call site:
+
+1. Every piece of HTML built from the data comes from a Jinja template in `macros/templates/`
+   with autoescaping on, so data text is always HTML text or an attribute value, and data
+   for scripts goes through `tojson` (which escapes `<`, `>`, `&` and `'`).
+2. Markdown never sees that HTML. A macro returns `fragment(html)`: one long word made of
+   letters and hex digits that holds the HTML, which Python-Markdown passes through as plain
+   text in any context (inline, block, list, table, admonition). After Markdown has run,
+   `expand()` (called by the `on_page_content` hook) swaps each word for its HTML. So `[x](y)`, `*[abbr]:`, `{: attr}`
+   or a newline in the data can never become a link, an abbreviation, an attribute or a block.
+3. URLs are checked against an https-only allow-list in `data.py` before they get here.
+
 Nothing in this module knows about any one cause.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
+import re
+from pathlib import Path
+from typing import Any
 
-from .data import CATEGORY_TEXT, KIND_TEXT, LABEL_TEXT, Cause, Data, Letter, LetterField
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+from .data import CATEGORY_TEXT, KIND_TEXT, LABEL_TEXT, Cause, Data, Letter, LetterField, label_fits
 
 # Nobody publishes how often each outcome happens: say what is reported, not a frequency.
 OUTCOME_TEXT = {
@@ -19,44 +35,47 @@ OUTCOME_TEXT = {
     "unclear": "Not clear",
 }
 
+_templates = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
 
-def esc(text: str) -> str:
-    """Plain text for Markdown or HTML: no tags, no table breaks, no macro braces."""
-    out = html.escape(text, quote=True).replace("|", "&#124;")
-    return out.replace("{", "&#123;").replace("}", "&#125;")
+# Hex, not base64: `_`, `+` or `/` could start emphasis; no Markdown rule acts inside a word.
+_FRAGMENT = re.compile(r"FLEXHTML([0-9a-f]*)FLEXEND")
+# A fragment alone in a paragraph is a block (a list, a table): drop the paragraph around it.
+_WRAPPED = re.compile(r"<p>\s*(FLEXHTML[0-9a-f]*FLEXEND)\s*</p>")
+
+
+class RenderError(ValueError):
+    """A macro was called with something the data does not have (an unknown id or label)."""
+
+
+def fragment(html: str) -> str:
+    """Hide finished HTML from Markdown; `expand` puts it back after Markdown has run."""
+    return "FLEXHTML" + str(html).encode("utf-8").hex() + "FLEXEND"
+
+
+def expand(html: str) -> str:
+    def swap(match: re.Match) -> str:
+        try:
+            return bytes.fromhex(match.group(1)).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            raise RenderError("a damaged HTML fragment: was a macro's output edited?") from None
+
+    return _FRAGMENT.sub(swap, _WRAPPED.sub(r"\1", html))
+
+
+def _html(template: str, **context: Any) -> Markup:
+    return Markup(_templates.get_template(template).render(**context).strip())
 
 
 def day(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
-
-
-def source_link(data: Data, source_id: str, text: str | None = None) -> str:
-    """A link to a source; `text` replaces the full title as link text (which then moves to `title`)."""
-    source = data.sources[source_id]
-    if text is None:
-        return f'<a href="{esc(source.url)}">{esc(source.title)}</a>'
-    return f'<a href="{esc(source.url)}" title="{esc(source.title)}">{esc(text)}</a>'
-
-
-def claim(data: Data, label: str, *source_ids: str) -> str:
-    """The visible label for a claim, with its sources linked: `Drivers report (source)`."""
-    if label not in LABEL_TEXT:
-        raise ValueError(f"unknown label '{label}'; use one of {', '.join(LABEL_TEXT)}")
-    if not source_ids:
-        raise ValueError(f"label '{label}' needs at least one source id")
-    for source_id in source_ids:
-        if source_id not in data.sources:
-            raise ValueError(f"unknown source '{source_id}' (not in data/deactivation.yml sources)")
-    links, seen = [], {}
-    for source_id in source_ids:
-        # Short link text keeps the sentence readable on a phone; the full title is on the link.
-        name = short_name(data.sources[source_id].title)
-        seen[name] = seen.get(name, 0) + 1
-        links.append(source_link(data, source_id, name if seen[name] == 1 else f"{name} ({seen[name]})"))
-    return (
-        f'<strong class="claim claim--{label}">{LABEL_TEXT[label]}</strong>'
-        f' <span class="cite">(source: {"; ".join(links)})</span>'
-    )
+    """US style, as drivers in the US write it: November 26, 2026."""
+    return f"{date:%B} {date.day}, {date.year}"
 
 
 def short_name(title: str) -> str:
@@ -65,142 +84,168 @@ def short_name(title: str) -> str:
     return head if ":" in title and len(head) <= 60 else title
 
 
+def _need_source(data: Data, source_id: str) -> None:
+    if source_id not in data.sources:
+        raise RenderError(f"unknown source '{source_id}' (not in data/deactivation.yml sources)")
+
+
+def claim_html(data: Data, label: str, *source_ids: str) -> Markup:
+    """The visible label for a claim, with its sources linked: `Drivers report (source: ...)`."""
+    if label not in LABEL_TEXT:
+        raise RenderError(f"unknown label '{label}'; use one of {', '.join(LABEL_TEXT)}")
+    if not source_ids:
+        raise RenderError(f"label '{label}' needs at least one source id")
+    links, seen = [], {}
+    for source_id in source_ids:
+        _need_source(data, source_id)
+        source = data.sources[source_id]
+        if not label_fits(label, source.kind):
+            raise RenderError(f"label '{label}' does not fit source '{source_id}' of kind '{source.kind}'")
+        # Short link text keeps the sentence readable on a phone; the full title is on the link.
+        name = short_name(source.title)
+        seen[name] = seen.get(name, 0) + 1
+        links.append({"url": source.url, "title": source.title,
+                      "name": name if seen[name] == 1 else f"{name} ({seen[name]})"})
+    return _html("claim.html", label=label, words=LABEL_TEXT[label], links=links)
+
+
+def claim(data: Data, label: str, *source_ids: str) -> str:
+    return fragment(claim_html(data, label, *source_ids))
+
+
+def text(value: str) -> str:
+    """A line of data text for the middle of a Markdown paragraph."""
+    return fragment(Markup.escape(value))
+
+
 def checklist(cause: Cause) -> str:
     """A Material task list whose checkbox is named by its own text (WCAG: every control has a name)."""
-    items = []
-    for i, item in enumerate(cause.checklist, start=1):
-        box_id = f"check-{cause.id}-{i}"
-        items.append(
-            f'<li class="task-list-item"><label class="task-list-control" for="{box_id}">'
-            f'<input type="checkbox" id="{box_id}"><span class="task-list-indicator"></span>'
-            f" {esc(item)}</label></li>"
-        )
-    return f'<ul class="task-list checklist" data-checklist="{cause.id}">\n' + "\n".join(items) + "\n</ul>"
+    return fragment(_html("checklist.html", cause=cause))
 
 
 def bullets(items: list[str]) -> str:
-    return "\n".join(f"- {esc(item)}" for item in items)
+    return fragment(_html("list.html", tag="ul", items=items))
 
 
 def numbered(items: list[str]) -> str:
-    return "\n".join(f"{i}. {esc(item)}" for i, item in enumerate(items, start=1))
+    return fragment(_html("list.html", tag="ol", items=items))
 
 
 def letter_block(data: Data, letter_id: str, letter: Letter) -> str:
-    """The letter as plain text in code blocks (copyable with JavaScript off), the optional
-    sentences each in its own block, plus the blanks and sentences the letter builder offers."""
+    """The letter as plain text, its optional sentences, and the blanks the builder offers."""
     fields: list[LetterField] = list(data.letter_fields) + list(letter.fields)
     every_text = letter.subject + letter.body + "".join(st.text for st in letter.statements)
-    used = {f.placeholder for f in fields if f"[{f.placeholder}]" in every_text}
-    blanks = [f.model_dump(exclude_none=True) for f in fields if f.placeholder in used]
+    blanks = [f.model_dump(exclude_none=True) for f in fields if f"[{f.placeholder}]" in every_text]
     statements = [st.model_dump() for st in letter.statements]
-    lines = [
-        f'<div class="letter" id="letter-{letter_id}" data-letter="{letter_id}" markdown>',
-        "",
-        "**Subject line:**",
-        "",
-        "```text",
-        letter.subject,
-        "```",
-        "",
-        "**Letter:**",
-        "",
-        "```text",
-        letter.body.strip(),
-        "```",
-        "",
-    ]
-    if letter.statements:
-        lines += ['<div class="letter-statements-plain" markdown>', "",
-                  "**Sentences you can add, only if they are true for you:**", ""]
-        for st in letter.statements:
-            lines += [f"*{esc(st.label)}*", "", "```text", st.text.strip(), "```", ""]
-        lines += ["</div>", ""]
-    lines += [
-        f'<script type="application/json" class="letter-blanks">{_json(blanks)}</script>',
-        f'<script type="application/json" class="letter-statements">{_json(statements)}</script>',
-        "",
-        "</div>",
-    ]
-    return "\n".join(lines)
-
-
-def _json(value) -> str:
-    # `</` inside the JSON would end the script element early; \u003c keeps it data.
-    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+    return fragment(_html("letter.html", letter_id=letter_id, letter=letter, blanks=blanks,
+                          statements=statements))
 
 
 def letter_steps(data: Data) -> str:
     return numbered(data.letter_steps)
 
 
-def deadlines_table(data: Data, deadline_ids: list[str]) -> str:
-    if not deadline_ids:
-        return "No deadline is published for this reason. Use the date in your own notice."
-    rows = [
-        "| What | How long | Counts | Starts from | How sure |",
-        "| --- | --- | --- | --- | --- |",
-    ]
+def deadlines_table(data: Data, deadline_ids: list[str], for_script: bool = False) -> str:
+    """The deadlines as a table (a card per row on a phone) with each one's note below.
+
+    `for_script` adds the numbers as JSON, for the send-by date the letter builder shows."""
+    rows = []
     for deadline_id in deadline_ids:
+        if deadline_id not in data.deadlines:
+            raise RenderError(f"unknown deadline '{deadline_id}' (not in data/deactivation.yml deadlines)")
         d = data.deadlines[deadline_id]
-        event = data.events[d.starts]
-        rows.append(
-            f"| {esc(d.label)} | {d.days} days | {d.counting} days | {esc(event.label)} "
-            f"| {claim(data, d.confidence, *d.sources)} |"
-        )
-    notes = [f"- **{esc(data.deadlines[i].label)}:** {esc(data.deadlines[i].note)}" for i in deadline_ids]
-    # The wrapper lets the phone layout stack each row into a card (see site.css).
-    table = "\n".join(['<div class="stack-table deadline-table" markdown>', "", *rows, "", "</div>"])
-    return table + "\n\n" + "\n".join(notes)
+        rows.append({"deadline": d, "event": data.events[d.starts],
+                     "claim": claim_html(data, d.confidence, *d.sources)})
+    numbers = [
+        {"id": i, "label": data.deadlines[i].label, "days": data.deadlines[i].days,
+         "counting": data.deadlines[i].counting, "starts": data.deadlines[i].starts}
+        for i in deadline_ids
+    ] if for_script else []
+    return fragment(_html("deadlines.html", rows=rows, for_script=numbers))
 
 
 def sources_list(data: Data, source_ids: list[str]) -> str:
-    lines = []
+    sources = []
     for source_id in source_ids:
+        _need_source(data, source_id)
         s = data.sources[source_id]
-        note = f" {esc(s.note)}" if s.note else ""
-        lines.append(
-            f"- {source_link(data, source_id)} ({KIND_TEXT[s.kind]}, checked {day(s.checked)}).{note}"
-        )
-    return "\n".join(lines)
+        sources.append({"url": s.url, "title": s.title, "kind_text": KIND_TEXT[s.kind],
+                        "checked": day(s.checked), "note": s.note, "published": s.published_text(),
+                        "original": s.original if s.mirror else None})
+    return fragment(_html("sources.html", sources=sources))
 
 
 def outcome(data: Data, cause: Cause) -> str:
     o = cause.outcome
-    return f"**{OUTCOME_TEXT[o.typical]}.** {esc(o.note)} {claim(data, o.label, *o.sources)}"
+    return fragment(_html("outcome.html", words=OUTCOME_TEXT[o.typical], note=o.note,
+                          claim=claim_html(data, o.label, *o.sources)))
 
 
-def related(data: Data, cause: Cause) -> str:
-    if not cause.related:
-        return "No related reasons listed."
-    return "\n".join(
-        f"- [{esc(data.cause(r).title)}]({r}.md): {esc(data.cause(r).summary)}" for r in cause.related
-    )
+def links(items: list[dict[str, str]], css: str = "next-links") -> str:
+    """`items`: dicts with `href`, `text` and an optional `about`."""
+    return fragment(_html("links.html", links=items, css=css))
 
 
-def causes_table(data: Data, prefix: str = "", grouped: bool = True) -> str:
+def cause_href(page_url: str, cause_id: str) -> str:
+    """The link from the page at `page_url` to a cause page (directory URLs)."""
+    return get_relative_url(f"causes/{cause_id}/", page_url or ".")
+
+
+def page_href(page_url: str, target_url: str) -> str:
+    return get_relative_url(target_url, page_url or ".")
+
+
+def related(data: Data, cause: Cause, page_url: str) -> list[dict[str, str]]:
+    return [
+        {"href": cause_href(page_url, r), "text": data.cause(r).title, "about": data.cause(r).summary}
+        for r in cause.related
+    ]
+
+
+# Where a driver goes after a cause page, whatever the reason. The words are ours, not data.
+_NEXT_STEPS = [
+    ("appeal/after/", "What happens after you send it", "how long replies take and what to do meanwhile"),
+    ("appeal/escalate/", "If your appeal is turned down", "a second appeal, arbitration and other routes"),
+    ("evidence-log/", "Start a log of what happened", "dates, calls and proof, kept on your phone"),
+    ("rights/", "Your rights where you live", "cities and states with extra rules"),
+]
+_BACKGROUND_STEPS = [
+    ("letters/", "Dispute the background check report", "a letter to the background check company",
+     "fcra-dispute"),
+    ("policies/background-checks/", "How background checks work", "your rights and their time limits", ""),
+]
+
+
+def next_links(data: Data, cause: Cause, page_url: str) -> list[dict[str, str]]:
+    """"What next" from a cause page: its background routes, its related reasons, then the
+    steps every driver takes after sending a letter."""
+    out = []
+    if cause.category == "background":
+        for url, words, about, anchor in _BACKGROUND_STEPS:
+            href = page_href(page_url, url) + (f"#{anchor}" if anchor else "")
+            out.append({"href": href, "text": words, "about": about})
+    out += related(data, cause, page_url)
+    out += [{"href": page_href(page_url, url), "text": words, "about": about} for url, words, about in _NEXT_STEPS]
+    return out
+
+
+def causes_table(data: Data, page_url: str, grouped: bool = True) -> str:
     """All causes by category, linked relative to the page that shows the table.
 
-    `grouped` gives each category its own heading (for /causes/); without it, one table
-    with a category column (for pages where extra headings would clutter the outline)."""
-    def row(c: Cause) -> str:
-        link = f"[{esc(c.title)}]({prefix}{c.id}.md)"
-        return f"| {link} | {esc(c.summary)} | {OUTCOME_TEXT[c.outcome.typical]} |"
+    `grouped` gives each category its own heading (for /causes/): the heading stays Markdown
+    (its words are ours, not the data's) so it is in the page outline; without it, one table."""
+    def rows(causes: list[Cause]) -> list[dict[str, Any]]:
+        return [{"cause": c, "href": cause_href(page_url, c.id), "outcome": OUTCOME_TEXT[c.outcome.typical]}
+                for c in causes]
 
-    header = ["| Reason | What it means | Temporary or permanent? |", "| --- | --- | --- |"]
-    # The wrapper lets the phone layout stack each row into a card (see site.css).
-    open_, close = ['<div class="stack-table causes-table" markdown>', ""], ["", "</div>", ""]
+    if not grouped:
+        ordered = [c for category in CATEGORY_TEXT for c in data.causes if c.category == category]
+        return fragment(_html("causes_table.html", rows=rows(ordered))) + "\n"
     out: list[str] = []
     for category, heading in CATEGORY_TEXT.items():
         causes = [c for c in data.causes if c.category == category]
-        if not causes:
-            continue
-        if grouped:
-            out += [f"### {heading}", "", *open_, *header, *[row(c) for c in causes], *close]
-        else:
-            out += [row(c) for c in causes]
-    if not grouped:
-        out = [*open_, *header, *out, *close]
+        if causes:
+            out += [f"### {heading}", "", fragment(_html("causes_table.html", rows=rows(causes))), ""]
     return "\n".join(out) + "\n"
 
 
@@ -208,33 +253,16 @@ def last_reviewed(data: Data) -> str:
     return day(max(c.reviewed for c in data.causes))
 
 
-def finder(data: Data) -> str:
-    """The "find your reason" form and the data it ranks on.
-
-    With JavaScript off the form is hidden by CSS (`.no-js`) and the page's full list of
-    causes does the job."""
+def finder(data: Data, page_url: str) -> str:
     causes = [
         {"id": c.id, "title": c.title, "summary": c.summary, "aliases": c.aliases, "category": c.category,
-         "url": f"../causes/{c.id}/"}
+         "url": cause_href(page_url, c.id)}
         for c in data.causes
     ]
-    blob = json.dumps(causes, ensure_ascii=False).replace("<", "\\u003c")
-    return "\n".join([
-        '<form class="finder" id="finder">',
-        '<label for="finder-text">Paste your notice, or type a few words about what happened</label>',
-        '<textarea id="finder-text" rows="6" autocomplete="off" spellcheck="true"></textarea>',
-        '<p class="finder-privacy">What you paste stays on your phone or computer. It is not sent anywhere.</p>',
-        '<button type="submit" class="md-button md-button--primary">Find my reason</button>',
-        '</form>',
-        '<div class="finder-results" id="finder-results" aria-live="polite"></div>',
-        f'<script type="application/json" id="finder-data">{blob}</script>',
-    ])
+    return fragment(_html("finder.html", causes=causes))
 
 
 def deadline_calculator(data: Data) -> str:
-    """The deadline calculator's mount point and its data; the script builds the form.
-
-    With JavaScript off the page's deadline table still gives every period in days."""
     blob = {
         "events": {k: e.model_dump() for k, e in data.events.items()},
         "places": {k: p.label for k, p in data.places.items()},
@@ -247,15 +275,13 @@ def deadline_calculator(data: Data) -> str:
             for k, d in data.deadlines.items()
         ],
     }
-    text = json.dumps(blob, ensure_ascii=False).replace("<", "\\u003c")
-    return "\n".join([
-        '<div class="deadline-calculator" id="deadline-calculator"></div>',
-        f'<script type="application/json" id="deadline-data">{text}</script>',
-    ])
+    return fragment(_html("calculator.html", blob=blob))
 
 
 def shortcuts(cause: Cause) -> str:
-    """A box at the top of a cause page: the three things to do now, linked to their sections."""
+    """A box at the top of a cause page: the three things to do now, linked to their sections.
+
+    Plain Markdown: its only data is a count."""
     return "\n".join([
         '!!! tip "Short on time? Do these now"',
         f"    1. [Do the first steps](#what-to-do-first): {len(cause.checklist)} things to do today.",
@@ -263,3 +289,8 @@ def shortcuts(cause: Cause) -> str:
         "    3. [Check your deadline](#deadlines), or [work out your dates](../timelines.md#calculator).",
         "       The date in your own notice is the one that counts.",
     ])
+
+
+def report_a_mistake(report_url: str) -> str:
+    """How a reader reports a mistake: a link to the correction form, or what to do without one."""
+    return fragment(_html("report.html", url=report_url))

@@ -18,20 +18,14 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site_dir: Path, *extra: str, site_url: str = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess:
+    env = dict(ENV)
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "-d", str(site_dir), *extra],
-        cwd=project, capture_output=True, text=True, env=ENV, timeout=600,
+        cwd=project, capture_output=True, text=True, env=env, timeout=600,
     )
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict into a temporary folder."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -39,14 +33,39 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+class _SiteServer(ThreadingHTTPServer):
+    """Bound first, so the site can be built for its address; serves whatever `directory` is."""
+
+    directory = "."
+
+    def finish_request(self, request, client_address) -> None:
+        _Quiet(request, client_address, self, directory=self.directory)
+
+
 @pytest.fixture(scope="session")
-def base_url(site: Path):
-    """The built site served on 127.0.0.1 from inside the test process."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+def server():
+    srv = _SiteServer(("127.0.0.1", 0), _Quiet)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    yield srv
+    srv.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, server) -> Path:
+    """The real site, built once with --strict for the address it is served from, so that
+    Material's instant navigation (which matches links against the sitemap) is on in tests."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = mkdocs_build(ROOT, out, site_url=f"http://127.0.0.1:{server.server_address[1]}/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    server.directory = str(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path, server):
+    """The built site served on 127.0.0.1 from inside the test process."""
+    return f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 CHROMIUM_ARGS = [

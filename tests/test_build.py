@@ -62,14 +62,58 @@ def test_causes_are_not_in_the_side_navigation(site):
 
 
 CAUSE_MACROS = ["cause_summary", "cause_shortcuts", "cause_outcome", "cause_checklist", "cause_evidence",
-                "cause_mistakes", "cause_letter", "cause_deadlines", "cause_related", "cause_sources",
+                "cause_mistakes", "cause_letter", "cause_deadlines", "cause_next", "cause_sources",
                 "cause_reviewed"]
 
 
 @pytest.mark.parametrize("cause", DATA.causes, ids=lambda c: c.id)
-def test_each_cause_page_calls_every_cause_macro_with_its_own_id(cause):
+def test_each_cause_page_calls_every_cause_macro_and_names_its_id_only_in_its_file_name(cause):
     text = (ROOT / "docs" / "causes" / f"{cause.id}.md").read_text()
-    missing = [m for m in CAUSE_MACROS if f'{m}("{cause.id}")' not in text]
+    missing = [m for m in CAUSE_MACROS if f"{{{{ {m}() }}}}" not in text]
     assert not missing, f"docs/causes/{cause.id}.md does not call {missing}"
-    others = set(re.findall(r'cause_\w+\("([a-z0-9-]+)"\)', text)) - {cause.id}
-    assert not others, f"docs/causes/{cause.id}.md shows another cause's data: {others}"
+    assert not re.search(r"cause_\w+\(\s*[\"']", text), f"docs/causes/{cause.id}.md passes an id to a cause macro"
+    assert not re.search(r"^title:", text, re.M), f"docs/causes/{cause.id}.md repeats the title from the data"
+
+
+@pytest.mark.parametrize("cause", DATA.causes, ids=lambda c: c.id)
+def test_a_cause_page_lists_as_sources_exactly_the_sources_it_cites(site, cause):
+    page = html_of(site, f"causes/{cause.id}/")
+    body, _, sources = page.partition('id="sources"')
+    sources = sources.split("<footer", 1)[0]
+    listed = re.findall(r'<ul class="sources">(.*?)</ul>', sources, re.S)
+    assert listed, f"causes/{cause.id}/ has no source list"
+    listed_urls = set(re.findall(r'href="([^"]+)"', listed[0]))
+    cites = " ".join(re.findall(r'<span class="cite">(.*?)</span>', body, re.S))
+    cited_urls = set(re.findall(r'href="([^"]+)"', cites))
+    assert listed_urls == cited_urls, (
+        f"causes/{cause.id}/: listed but not cited {sorted(listed_urls - cited_urls)}; "
+        f"cited but not listed {sorted(cited_urls - listed_urls)}"
+    )
+
+
+def test_without_repo_url_the_about_page_says_how_to_report(site):
+    about = html_of(site, "about/")
+    assert "built without a place to send reports" in about and "REPO_URL" in about
+    assert "report-mistake" not in html_of(site, "causes/not-received/")
+
+
+def test_with_repo_url_every_page_links_to_a_correction_form_naming_it(tmp_path):
+    import subprocess
+    from urllib.parse import parse_qs, urlparse
+
+    from conftest import ENV, MKDOCS
+
+    out = tmp_path / "site"
+    env = {**ENV, "SITE_URL": "https://example.org/help/", "REPO_URL": "https://github.com/example/flex-help"}
+    result = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(out)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for url in ("causes/not-received/", "rights/", ""):
+        link = re.search(r'class="report-mistake[^"]*"><a href="([^"]+)">Report a mistake on this page', html_of(out, url))
+        assert link, f"/{url} has no report link"
+        target = urlparse(unescape(link.group(1)))
+        assert target.netloc == "github.com" and target.path == "/example/flex-help/issues/new"
+        assert parse_qs(target.query)["page"] == [f"https://example.org/help/{url}"]
+    bad = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(tmp_path / "bad")], cwd=ROOT,
+                         env={**env, "REPO_URL": 'javascript:alert(1)"'}, capture_output=True, text=True, timeout=600)
+    assert bad.returncode != 0 and "REPO_URL must be a repository address" in bad.stdout + bad.stderr

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import ROOT
 from macros.data import LABEL_TEXT, load
+from macros.render import day
 from readability import page_grade
 
 DATA = load(ROOT)
@@ -35,7 +36,7 @@ def built_pages(site: Path) -> dict[str, str]:
 @pytest.mark.parametrize("cause", DATA.causes, ids=lambda c: c.id)
 def test_each_cause_meets_the_minimums(cause, site):
     assert len(cause.checklist) >= 4 and len(cause.evidence) >= 3 and len(cause.mistakes) >= 2
-    assert cause.letter.body and cause.sources and cause.reviewed
+    assert cause.letter.body and cause.reviewed
     words = len(cause.letter.body.split())
     assert words < 250, f"letter is {words} words; keep it under about 250"
     body = cause.letter.body.lower()
@@ -43,11 +44,13 @@ def test_each_cause_meets_the_minimums(cause, site):
     assert "record" in body, "the letter asks for the records behind the decision"
     html = article((site / "causes" / cause.id / "index.html").read_text())
     assert any(f">{words}</strong>" in html for words in LABEL_TEXT.values()), "no labelled claim on the page"
-    if not {DATA.sources[s].kind for s in cause.sources} & PRIMARY:
+    cites = " ".join(re.findall(r'<span class="cite">(.*?)</span>', html, re.S))
+    cited = {unescape(u) for u in re.findall(r'href="([^"]+)"', cites)}
+    if not {s.kind for s in DATA.sources.values() if s.url in cited} & PRIMARY:
         text = unescape(re.sub(r"<[^>]+>", " ", html))
         assert re.search(r"found no (Amazon|law|government)|no Amazon page|no law", text, re.I), (
             "a cause with no Amazon, law or government source must say so plainly")
-    assert f"Last reviewed: {cause.reviewed.day} {cause.reviewed:%B %Y}" in html
+    assert f"Last reviewed: {day(cause.reviewed)}" in html
 
 
 def test_general_letters_are_short_and_ask_for_review_or_records():
@@ -90,5 +93,29 @@ def test_reading_grade(site):
     worst = max(grades, key=grades.get)
     print(f"\nreading grade (Flesch-Kincaid): median {median:.1f}, highest {grades[worst]:.1f} ({worst}), "
           f"{len(grades)} pages")
-    assert median <= 8, grades
-    assert grades[worst] <= 10, {u: g for u, g in grades.items() if g > 10}
+    # A stressed reader on a phone: most pages at grade 6 or below, none above 8.
+    assert median <= 6, grades
+    assert grades[worst] <= 8, {u: g for u, g in grades.items() if g > 8}
+
+
+def test_issue_forms_ask_for_a_checkable_report_and_warn_about_private_details():
+    """A driver reporting a mistake or their own case gets a form, never a blank public issue."""
+    import yaml
+
+    forms = ROOT / ".github" / "ISSUE_TEMPLATE"
+    assert yaml.safe_load((forms / "config.yml").read_text())["blank_issues_enabled"] is False
+
+    def fields(name: str) -> tuple[dict[str, dict], str]:
+        body = yaml.safe_load((forms / name).read_text())["body"]
+        return {item["id"]: item for item in body if "id" in item}, " ".join(
+            item["attributes"].get("value", "") for item in body if item["type"] == "markdown")
+
+    correction, warning = fields("correction.yml")
+    assert {"page", "wrong", "source"} <= {k for k, v in correction.items() if v["validations"]["required"]}
+    assert re.search(r"do not post .*email.*phone", warning, re.I | re.S)
+
+    report, warning = fields("driver-report.yml")
+    required = {k for k, v in report.items() if v.get("validations", {}).get("required")}
+    assert {"reason", "deactivated", "dates", "outcome"} <= required
+    assert re.search(r"do not post .*email.*phone.*social security", warning, re.I | re.S)
+    assert report["private"]["attributes"]["options"][0]["required"] is True
