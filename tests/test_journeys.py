@@ -1,48 +1,27 @@
 """Driver journeys through the real site in Chromium at 360x740, with Material's instant
-navigation really on: links are clicked, pages are swapped in place, and every script has to
-come back after each swap. Any page error fails the journey."""
+navigation really on (conftest builds the site for the address it is served from; Material
+only takes over links listed in sitemap.xml, port included): links are clicked, pages are
+swapped in place, and every script has to come back after each swap. Any page error fails
+the journey."""
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
-import functools
 import hashlib
 import json
 import re
-import subprocess
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from conftest import ENV, MKDOCS, ROOT, _Quiet
+from conftest import ROOT
 
 NOT_RECEIVED_NOTICE = (
     "Your Amazon Flex account has been deactivated. Several customers reported that they did not receive "
     "packages you marked as delivered, and we could not confirm these deliveries."
 )
 DATA_SCRIPT = re.compile(r'<script(?=[^>]*type="application/json")[^>]*>(.*?)</script>', re.S)
-
-
-@pytest.fixture(scope="session")
-def instant_site(tmp_path_factory):
-    """The real site, built for the exact address it is served from.
-
-    Material's instant navigation only takes over links listed in sitemap.xml, and it compares
-    the port too: a site built for 127.0.0.1:8000 and served on another port falls back to full
-    page loads, and the re-render these journeys must survive would never happen."""
-    out = tmp_path_factory.mktemp("instant") / "site"
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(out)], cwd=ROOT, capture_output=True,
-                            text=True, env={**ENV, "SITE_URL": url}, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield url, out
-    server.shutdown()
 
 
 def data_script_hashes(site: Path) -> set[str]:
@@ -72,19 +51,18 @@ def page_errors(pg) -> list[str]:
     return real
 
 
+@pytest.fixture(scope="session")
+def data_hashes(site) -> set[str]:
+    return data_script_hashes(site)
+
+
 @pytest.fixture
-def ipage(browser, instant_site):
-    """A phone-sized page on the instant-navigation build; records errors like `page`."""
-    url, out = instant_site
-    context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=url,
-                                  permissions=["clipboard-read", "clipboard-write"], accept_downloads=True)
-    pg = context.new_page()
-    pg.errors, pg.blocked_data = [], []
-    pg.data_hashes = data_script_hashes(out)
-    pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
-    context.close()
+def ipage(page, data_hashes):
+    """The shared phone-sized page (the site is built for its own address, so instant
+    navigation is on), knowing which blocked scripts are only our JSON data."""
+    page.blocked_data = []
+    page.data_hashes = set(data_hashes)
+    return page
 
 
 def mark_article(pg) -> None:
@@ -207,12 +185,18 @@ def provide_cause_deadlines(pg, cause_id: str) -> None:
     pg.route(re.compile(rf"/causes/{cause_id}/$"), handle)
 
 
-def expected_letter(cause_id: str, values: dict[str, str]) -> str:
+MARKER = "[Add any sentences below that are true for you]"
+
+
+def expected_letter(cause_id: str, values: dict[str, str], ticked: list[str]) -> str:
+    """The letter as the data writes it: the ticked sentences at the marker, blanks filled."""
     from macros.data import load
 
     data = load(ROOT)
     letter = data.cause(cause_id).letter
     body = letter.body.strip()
+    chosen = [st.text.strip() for st in letter.statements if st.id in ticked]
+    body = body.replace(MARKER, "\n\n".join(chosen)) if chosen else body.replace(MARKER + "\n\n", "")
     for field in list(data.letter_fields) + list(letter.fields):
         if field.id in values:
             body = body.replace(f"[{field.placeholder}]", values[field.id])
@@ -256,18 +240,24 @@ def test_journey_pasted_notice_to_copied_letter_and_send_by_date(ipage):
 
     values = {"name": "Maria Lopez", "email": "maria@example.com", "phone": "555-0100",
               "notice-date": "November 20, 2026", "block-dates": "November 3 and 4, 2026",
+              "notice-words": "Several customers reported that they did not receive packages.",
               "where-left": "the front porch", "attached": "4 delivery photos"}
     ipage.get_by_label("The email on your Flex account").fill(values["email"])
     ipage.get_by_label("Your phone number").fill(values["phone"])
     ipage.get_by_label("The block dates in question").fill(values["block-dates"])
+    ipage.get_by_label("The words in your notice").fill(values["notice-words"])
+    # Two sentences that are true for this driver, and the details they need.
+    ipage.get_by_label("I remember where I left the packages").check()
     ipage.get_by_label("Where you left the packages").fill(values["where-left"])
+    ipage.get_by_label("I am sending proof with this letter").check()
     ipage.get_by_label("What you attached").fill(values["attached"])
     ipage.get_by_role("button", name="Copy letter").click()
     status(ipage).filter(has_text="Letter copied").wait_for()
     ipage.wait_for_timeout(100)
     assert "brackets" not in status(ipage).inner_text()
     copied = ipage.evaluate("navigator.clipboard.readText()")
-    assert copied == expected_letter("not-received", values)
+    assert copied == expected_letter("not-received", values, ["where-left", "attached"])
+    assert "[" not in copied and "delivery photo at these stops" not in copied, "unticked sentences stay out"
 
     # Typed once, in the letter: the send-by date shows on the same page.
     windows = cause_windows("not-received")
@@ -285,16 +275,17 @@ def test_journey_no_reason_given_letter_then_what_happens_next(ipage):
     ipage.get_by_role("link", name="Copy the sample letter").click()
     ipage.wait_for_function("location.hash === '#sample-appeal-letter'")
     builder_works(ipage)
-    last = ipage.locator("article h2:last-of-type ~ *")
+    # The "What next" section near the end of the page (only Sources follows it).
+    last = ipage.locator('article h2:text-matches("^what next", "i") + *')
     after = last.get_by_role("link", name=re.compile("after you send", re.I))
-    assert after.count() >= 1, "the last section of the page links to what happens after you send the letter"
+    assert after.count() >= 1, "'What next' links to what happens after you send the letter"
     after.first.click()
     ipage.wait_for_url(re.compile(r"/appeal/after/$"))
     ipage.go_back()
     ipage.wait_for_url(re.compile(r"/causes/no-reason-given/"))
     ipage.locator(".letter-tools").wait_for()
     turned_down = last.get_by_role("link", name=re.compile("turned down", re.I))
-    assert turned_down.count() >= 1, "the last section of the page links to what to do if the appeal is turned down"
+    assert turned_down.count() >= 1, "'What next' links to what to do if the appeal is turned down"
     turned_down.first.click()
     ipage.wait_for_url(re.compile(r"/appeal/escalate/$"))
     assert page_errors(ipage) == []

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-
-import pytest
 from urllib.parse import unquote
 
 
@@ -210,88 +208,63 @@ def test_evidence_log_has_a_print_button(page):
     assert page.evaluate("window.__printed === true")
 
 
-# ---- Optional sentences: a copy of the site whose not-received letter has two ----
+# ---- Optional sentences ----
 
 MARKER = "[Add any sentences below that are true for you]"
-STATEMENTS = [
-    {"id": "photos", "label": "I have delivery photos for these stops",
-     "text": "I have [Number of Photos] delivery photos that show each package where I left it."},
-    {"id": "gps", "label": "My phone's location was on for every stop",
-     "text": "My phone's location was on for every stop on [Block Dates]."},
-]
-PHOTO_FIELD = {"id": "photo-count", "label": "How many delivery photos you have", "placeholder": "Number of Photos"}
 
 
-@pytest.fixture(scope="module")
-def statements_site(tmp_path_factory):
-    """The real project with test sentences added to one letter, built and served."""
-    import functools
-    import shutil
-    import threading
-    from http.server import ThreadingHTTPServer
+def test_a_driver_adds_only_the_sentences_that_are_true_for_them(page):
+    from conftest import ROOT
+    from macros.data import load
 
-    import yaml
+    data = load(ROOT)
+    letter = data.cause("not-received").letter
+    assert len(letter.statements) >= 2 and MARKER in letter.body
+    first, second = letter.statements[0], letter.statements[-1]
+    fields = {f.placeholder: f for f in list(data.letter_fields) + list(letter.fields)}
+    template = letter.body.strip()
 
-    from conftest import ROOT, _Quiet, mkdocs_build
-
-    project = tmp_path_factory.mktemp("statements")
-    for part in ("docs", "data", "macros", "overrides"):
-        shutil.copytree(ROOT / part, project / part)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    path = project / "data" / "deactivation.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    letter = next(c for c in data["causes"] if c["id"] == "not-received")["letter"]
-    anchor = "I ask that a person review my case."
-    assert anchor in letter["body"]
-    letter["body"] = letter["body"].replace(anchor, MARKER + "\n\n" + anchor)
-    letter["statements"] = STATEMENTS
-    letter["fields"] = letter.get("fields", []) + [PHOTO_FIELD]
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    out = project / "site"
-    result = mkdocs_build(project, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", letter["body"]
-    server.shutdown()
-
-
-def test_a_driver_adds_only_the_sentences_that_are_true_for_them(browser, statements_site):
-    url, template = statements_site
-    context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=url,
-                                  permissions=["clipboard-read", "clipboard-write"])
-    pg = context.new_page()
-    errors = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.goto(CAUSE)
-    group = pg.get_by_role("group", name="Sentences to add (only if true for you)")
-    photos = group.get_by_label("I have delivery photos for these stops")
-    gps = group.get_by_label("My phone's location was on for every stop")
-    assert not photos.is_checked() and not gps.is_checked(), "no sentence is added unless the driver ticks it"
-    assert STATEMENTS[0]["text"] in group.inner_text(), "each sentence is shown in full under its box"
+    page.goto(CAUSE)
+    group = page.get_by_role("group", name="Sentences to add (only if true for you)")
+    boxes = group.get_by_role("checkbox")
+    assert boxes.count() == len(letter.statements)
+    assert not any(b.is_checked() for b in boxes.all()), "no sentence is added unless the driver ticks it"
+    for st in letter.statements:
+        assert group.get_by_label(st.label).count() == 1
+        assert st.text.strip() in group.inner_text(), "each sentence is shown in full under its box"
 
     def body() -> str:
-        return pg.locator(".letter pre > code").nth(1).inner_text().rstrip("\n")
+        return page.locator(".letter pre > code").nth(1).inner_text().rstrip("\n")
 
-    untouched = template.strip().replace(MARKER + "\n\n", "")
-    assert body() == untouched, "with nothing ticked the marker line and its blank line go"
-    pg.get_by_label("Your full name").fill("Lou Grant")
-    pg.get_by_label("The block dates in question").fill("November 3, 2026")
-    pg.get_by_label("How many delivery photos you have").fill("4")
-    photos.check()
-    gps.check()
-    filled = (template.strip()
-              .replace(MARKER, "I have 4 delivery photos that show each package where I left it.\n\n"
-                               "My phone's location was on for every stop on November 3, 2026.")
-              .replace("[Your Full Name]", "Lou Grant").replace("[Block Dates]", "November 3, 2026"))
-    assert body() == filled
-    pg.get_by_role("button", name="Copy letter").click()
-    pg.locator(".letter .letter-status").filter(has_text="Letter copied").wait_for()
-    assert pg.evaluate("navigator.clipboard.readText()") == filled
-    photos.uncheck()
-    assert "I have 4 delivery photos" not in body() and "My phone's location was on" in body()
-    gps.uncheck()
-    assert body() == untouched.replace("[Your Full Name]", "Lou Grant").replace("[Block Dates]", "November 3, 2026")
-    assert pg.locator(".letter-statements-plain").is_hidden(), "the scripts-off copy of the sentences is hidden"
-    assert errors == []
-    context.close()
+    assert body() == template.replace(MARKER + "\n\n", ""), "nothing ticked: the marker line and its blank line go"
+
+    # Fill every blank the two sentences use, with made-up words, then tick both.
+    typed = {}
+    for st in (first, second):
+        for placeholder in re.findall(r"\[([^\[\]]+)\]", st.text):
+            field = fields[placeholder]
+            if field.id not in typed:
+                typed[field.id] = "2026-11-03" if field.kind == "date" else f"typed {field.id}"
+                page.locator(".letter").get_by_label(field.label, exact=True).fill(typed[field.id])
+    page.get_by_label("Your full name").fill("Lou Grant")
+    group.get_by_label(first.label).check()
+    group.get_by_label(second.label).check()
+
+    def filled(text: str) -> str:
+        text = text.replace("[Your Full Name]", "Lou Grant")
+        for field_id, value in typed.items():
+            field = next(f for f in fields.values() if f.id == field_id)
+            text = text.replace(f"[{field.placeholder}]", "November 3, 2026" if field.kind == "date" else value)
+        return text
+
+    both = filled(template.replace(MARKER, first.text.strip() + "\n\n" + second.text.strip()))
+    assert body() == both
+    page.get_by_role("button", name="Copy letter").click()
+    expect_status(page, "Letter copied")
+    assert page.evaluate("navigator.clipboard.readText()") == both
+    group.get_by_label(first.label).uncheck()
+    assert body() == filled(template.replace(MARKER, second.text.strip()))
+    group.get_by_label(second.label).uncheck()
+    assert body() == filled(template.replace(MARKER + "\n\n", ""))
+    assert page.locator(".letter-statements-plain").is_hidden(), "the scripts-off copy of the sentences is hidden"
+    assert not page.errors

@@ -219,7 +219,7 @@ def test_mail_links_use_crlf_and_a_letter_too_long_for_one_is_copied_instead(pag
     href = mail.get_attribute("href")
     assert "%0D%0A" in href and not re.search(r"(?<!%0D)%0A", href), "RFC 6068: line breaks are CRLF"
     assert len(href) <= 1800
-    page.get_by_label("What you attached").fill("a photo of the front door of each stop, " * 30)
+    page.get_by_label("The words in your notice").fill("a long sentence copied from the notice, " * 30)
     status = page.locator(".letter .letter-status")
     status.filter(has_text="too long for a mail link").wait_for()
     assert mail.count() == 0 or not mail.is_visible(), "no mail link that would arrive cut short"
@@ -228,8 +228,8 @@ def test_mail_links_use_crlf_and_a_letter_too_long_for_one_is_copied_instead(pag
     assert note.is_visible() and "Copy the letter and paste it into your email" in note.inner_text()
     note.get_by_role("button", name="Copy the letter for your email").click()
     status.filter(has_text="Letter copied").wait_for()
-    assert "a photo of the front door" in page.evaluate("navigator.clipboard.readText()")
-    page.get_by_label("What you attached").fill("2 photos")
+    assert "a long sentence copied from the notice" in page.evaluate("navigator.clipboard.readText()")
+    page.get_by_label("The words in your notice").fill("Your account was deactivated.")
     assert page.get_by_role("link", name="Open in email app").is_visible()
     assert page.errors == []
 
