@@ -21,7 +21,13 @@ def test_a_driver_fills_the_letter_and_copies_it(page):
     page.get_by_label("Your full name").fill("Maria Lopez")
     page.get_by_label("The email on your Flex account").fill("maria@example.com")
     page.get_by_label("The date on your notice").fill("2026-11-20")
-    page.get_by_label("Where you left the packages").fill("the front porch")
+    where = page.get_by_label("Where you left the packages")
+    assert where.is_hidden(), "a blank only an optional sentence uses waits until that sentence is ticked"
+    page.get_by_label("I remember where I left the packages").check()
+    where.fill("the front porch")
+    assert "the front porch" in letter_body(page)
+    page.get_by_label("I remember where I left the packages").uncheck()
+    assert where.is_hidden()
     assert "My name is Maria Lopez." in letter_body(page)
     assert "On November 20, 2026" in letter_body(page)
     assert "[Block Dates]" in letter_body(page), "blanks not yet filled stay visible as [placeholders]"
@@ -238,7 +244,16 @@ def test_a_driver_adds_only_the_sentences_that_are_true_for_them(page):
 
     assert body() == template.replace(MARKER + "\n\n", ""), "nothing ticked: the marker line and its blank line go"
 
-    # Fill every blank the two sentences use, with made-up words, then tick both.
+    # A blank only a sentence uses is asked only once that sentence is ticked.
+    body_text = letter.subject + letter.body
+    only_in = [fields[p] for st in letter.statements for p in re.findall(r"\[([^\[\]]+)\]", st.text)
+               if f"[{p}]" not in body_text]
+    assert only_in, "the data has a blank used only by a sentence"
+    assert page.locator(".letter").get_by_label(only_in[0].label, exact=True).is_hidden()
+
+    # Tick both, then fill every blank the two sentences use, with made-up words.
+    group.get_by_label(first.label).check()
+    group.get_by_label(second.label).check()
     typed = {}
     for st in (first, second):
         for placeholder in re.findall(r"\[([^\[\]]+)\]", st.text):
@@ -247,8 +262,6 @@ def test_a_driver_adds_only_the_sentences_that_are_true_for_them(page):
                 typed[field.id] = "2026-11-03" if field.kind == "date" else f"typed {field.id}"
                 page.locator(".letter").get_by_label(field.label, exact=True).fill(typed[field.id])
     page.get_by_label("Your full name").fill("Lou Grant")
-    group.get_by_label(first.label).check()
-    group.get_by_label(second.label).check()
 
     def filled(text: str) -> str:
         text = text.replace("[Your Full Name]", "Lou Grant")

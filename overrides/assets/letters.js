@@ -122,6 +122,21 @@
 
     const fields = el("fieldset", { className: "letter-fields" }, el("legend", { textContent: "Fill in your letter" }));
     const inputs = [];
+    // A blank used only by optional sentences is asked under the first sentence that uses it,
+    // and only once the driver ticks one of them: no one is asked "what went wrong" unless
+    // they chose to say so.
+    const inMain = (b) => (subjectTemplate + "\n" + bodyTemplate).includes("[" + b.placeholder + "]");
+    const owners = new Map();
+    for (const b of blanks) {
+      const users = statements.filter((st) => st.text.includes("[" + b.placeholder + "]"));
+      if (!inMain(b) && users.length) owners.set(b.id, users.map((st) => st.id));
+    }
+    const statementRows = new Map();  // statement id -> rows of its own blanks
+    const showStatementRows = () => {
+      for (const [id, rows] of statementRows) {
+        for (const row of rows) row.hidden = !owners.get(row.dataset.blank).some((sid) => kept.ticked.has(sid));
+      }
+    };
     for (const b of blanks) {
       const inputId = base + "-" + b.id;
       const input = el(b.kind === "textarea" ? "textarea" : "input", { id: inputId, name: b.id, autocomplete: "off" });
@@ -166,7 +181,14 @@
         if (remembering()) save({ [b.id]: input.value });  // only this field: other letters share the rest
       });
       inputs.push(input);
-      fields.append(row);
+      if (owners.has(b.id)) {
+        row.dataset.blank = b.id;
+        const first = owners.get(b.id)[0];
+        if (!statementRows.has(first)) statementRows.set(first, []);
+        statementRows.get(first).push(row);
+      } else {
+        fields.append(row);
+      }
     }
 
     const parts = [fields];
@@ -180,11 +202,13 @@
         tick.setAttribute("aria-describedby", text.id);
         tick.addEventListener("change", () => {
           if (tick.checked) kept.ticked.add(s.id); else kept.ticked.delete(s.id);
+          showStatementRows();
           update(true);
         });
         choose.append(el("div", { className: "letter-statement" }, tick,
-          el("label", { htmlFor: boxId, textContent: " " + s.label }), text));
+          el("label", { htmlFor: boxId, textContent: " " + s.label }), text, ...(statementRows.get(s.id) || [])));
       });
+      showStatementRows();
       parts.push(choose);
       const plain = box.querySelector(".letter-statements-plain");
       if (plain) plain.hidden = true;  // the same sentences, for copying with scripts off
