@@ -617,7 +617,9 @@ def _load(path: Path, shown: str) -> Data:
     except ValidationError as err:
         lines = []
         for e in err.errors():
-            got = "" if e["type"] == "missing" else f" (got {_short(e['input'])})"
+            # A rule about a whole entry (not one field) needs no "got": the entry is named.
+            whole_entry = isinstance(e["input"], dict) and e["type"] == "value_error"
+            got = "" if e["type"] == "missing" or whole_entry else f" (got {_short(e['input'])})"
             message = e["msg"].removeprefix("Value error, ")
             lines.append(f"{shown}: {_entry(raw, e['loc'])}: {message}{got}")
         raise DataError("\n".join(lines)) from None

@@ -288,6 +288,11 @@ def shortcuts(cause: Cause) -> str:
         "    2. [Copy the sample letter](#sample-appeal-letter) and fill in your details.",
         "    3. [Check your deadline](#deadlines), or [work out your dates](../timelines.md#calculator).",
         "       The date in your own notice is the one that counts.",
+        "",
+        # deadlines.js writes the send-by date here once the driver types the notice date
+        # in the letter; the words are there from the start, so nothing moves.
+        "    " + fragment('<p class="send-by" aria-live="polite">Type the date on your notice in the letter '
+                         'below, and the date to send your appeal by shows here.</p>'),
     ])
 
 

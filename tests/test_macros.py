@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT
 from macros import render
-from macros.data import LABEL_TEXT, Letter, LetterField, Statement, load
+from macros.data import LABEL_TEXT, Letter, LetterField, Statement, label_fits, load
 
 DATA = load(ROOT)
 CAUSE = DATA.causes[0]
@@ -63,10 +63,16 @@ def test_letter_blank_json_cannot_close_its_script_element():
 
 
 def test_every_claim_label_renders_its_words_and_links_its_source():
-    source_id, source = next(iter(DATA.sources.items()))
     for label, words in LABEL_TEXT.items():
+        source_id, source = next((i, s) for i, s in DATA.sources.items() if label_fits(label, s.kind))
         html = page(f"Text {render.claim(DATA, label, source_id)}: more.")
         assert words in html and f'href="{source.url}"'.replace("&", "&amp;") in html
+
+
+def test_a_claim_whose_label_does_not_fit_its_source_is_an_error():
+    forum = next(i for i, s in DATA.sources.items() if s.kind == "driver-report")
+    with pytest.raises(render.RenderError, match="does not fit source"):
+        render.claim(DATA, "law-says", forum)
 
 
 @pytest.mark.parametrize("args", [("maybe", "x"), ("drivers-report",), ("drivers-report", "no-such-source")])
@@ -76,7 +82,7 @@ def test_a_claim_with_a_bad_label_or_source_is_an_error(args):
 
 
 def test_a_claim_at_the_start_of_a_line_stays_inside_its_paragraph():
-    source_id = next(iter(DATA.sources))
+    source_id = next(i for i, s in DATA.sources.items() if s.kind == "driver-report")
     html = page(f"First line.\n{render.claim(DATA, 'drivers-report', source_id)}: second line.")
     assert html.count("<p>") == 1 and "claim--drivers-report" in html.split("</p>")[0]
 

@@ -39,24 +39,24 @@ BAD_SOURCES = {
     ),
     "news source without published": (
         lambda d: d["sources"]["law-one"].update(kind="news"),
-        "data/deactivation.yml: sources.law-one: Value error, `published` is required for a source of kind 'news'",
+        "data/deactivation.yml: sources.law-one: `published` is required for a source of kind 'news'",
     ),
     "driver report without published": (
         lambda d: d["sources"]["forum-one"].pop("published"),
-        "data/deactivation.yml: sources.forum-one: Value error, `published` is required for a source of kind"
+        "data/deactivation.yml: sources.forum-one: `published` is required for a source of kind"
         " 'driver-report'",
     ),
     "checked in the future": (
         lambda d: d["sources"]["law-one"].update(checked=FUTURE),
-        f"data/deactivation.yml: sources.law-one .checked: Value error, {FUTURE} is in the future",
+        f"data/deactivation.yml: sources.law-one .checked: date {FUTURE} is in the future",
     ),
     "published in the future": (
         lambda d: d["sources"]["forum-one"].update(published=FUTURE),
-        f"data/deactivation.yml: sources.forum-one .published: Value error, {FUTURE} is in the future",
+        f"data/deactivation.yml: sources.forum-one .published: {FUTURE} is in the future",
     ),
     "mirror that does not name its original": (
         lambda d: d["sources"]["law-one"].update(mirror=True),
-        "data/deactivation.yml: sources.law-one: Value error, `mirror: true` needs `original`",
+        "data/deactivation.yml: sources.law-one: `mirror: true` needs `original`",
     ),
 }
 
@@ -139,8 +139,8 @@ def test_review_report_lists_stale_sources_single_driver_claims_and_past_dates(t
     text = report(project, dt.date(2027, 6, 1))
     assert "Sources last checked more than 183 days ago: 2" in text
     assert "law-one: last checked 2026-11-26" in text
-    assert "Claims resting on a single driver's report: 4" in text  # the page, the deadline, two outcomes
-    assert "docs/index.md:3: drivers-report <- forum-one (published 1 June 2025)" in text
+    assert "Claims resting on a single driver's report: 6" in text  # three pages, the deadline, two outcomes
+    assert "docs/index.md:3: drivers-report <- forum-one (published June 1, 2025)" in text
     assert "docs/index.md:4: 2 December 2026 is past" in text
     # On the day before, nothing is stale and the date is still ahead.
     early = report(project, dt.date(2026, 12, 1))
