@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
-import json
 import re
 from pathlib import Path
 
@@ -149,10 +148,6 @@ def test_every_same_page_link_keeps_every_letter_builder(ipage, path):
     assert page_errors(ipage) == []
 
 
-def checked_send_by(pg) -> str:
-    return pg.locator(".send-by").inner_text()
-
-
 def cause_windows(cause_id: str) -> list[dict]:
     from macros.data import load
 
@@ -160,29 +155,7 @@ def cause_windows(cause_id: str) -> list[dict]:
     cause = data.cause(cause_id)
     return [{"id": k, "label": data.deadlines[k].label, "days": data.deadlines[k].days,
              "counting": data.deadlines[k].counting}
-            for k in cause.deadlines if data.deadlines[k].starts == "notice" and not data.deadlines[k].where]
-
-
-def provide_cause_deadlines(pg, cause_id: str) -> None:
-    """Until the page renders its deadline numbers (asked of the lead), add them as the agreed
-    `<script type="application/json" class="cause-deadlines">` in the "Short on time" box, built
-    from the same data. Once the real one is there, the page is left untouched."""
-    blob = json.dumps(cause_windows(cause_id))
-
-    def handle(route):
-        response = route.fetch()
-        html = response.text()
-        if 'class="cause-deadlines"' not in html:
-            html = re.sub(r'<p class="admonition-title">Short on time\? Do these now</p>',
-                          lambda m: m.group(0) + f'<script type="application/json" class="cause-deadlines">{blob}</script>',
-                          html, count=1)
-        headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
-        route.fulfill(response=response, body=html, headers=headers)
-
-    # The page swapped in by instant navigation has this block too (see data_script_hashes).
-    pg.data_hashes.add(base64.b64encode(hashlib.sha256(blob.encode()).digest()).decode())
-
-    pg.route(re.compile(rf"/causes/{cause_id}/$"), handle)
+            for k in cause.deadlines if data.deadlines[k].starts == "notice"]
 
 
 MARKER = "[Add any sentences below that are true for you]"
@@ -208,7 +181,6 @@ def status(pg):
 
 
 def test_journey_pasted_notice_to_copied_letter_and_send_by_date(ipage):
-    provide_cause_deadlines(ipage, "not-received")
     ipage.goto("find-your-reason/")
     ipage.get_by_label("Paste your notice, or type a few words about what happened").fill(NOT_RECEIVED_NOTICE)
     ipage.get_by_role("button", name="Find my reason").click()

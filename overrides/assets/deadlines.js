@@ -375,7 +375,7 @@
   function sendBy(out, windows) {
     const start = noticeDate();
     if (start === null) {
-      out.replaceChildren("Type the date on your notice in the letter below, and your send-by date shows here.");
+      out.replaceChildren(out.dataset.waiting);
       return;
     }
     const soonest = windows.map((w) => ({ w, day: addDays(start, w.days, w.counting) }))
@@ -393,8 +393,11 @@
 
   function mountSendBy() {
     document.querySelectorAll("article").forEach((article) => {
-      const windows = T.readData(article, "cause-deadlines", validWindows);
-      if (!windows) return;
+      const all = T.readData(article, "cause-deadlines", validWindows);
+      // Only windows that run from the notice: the date the driver types is the notice date.
+      const windows = all && all.filter((w) => w.starts === undefined || w.starts === NOTICE);
+      if (!windows || !windows.length) return;
+      // The page keeps a place for it (in the "Short on time" box); else it goes after the data.
       let out = article.querySelector(".send-by");
       if (!out) {
         const carrier = [...article.querySelectorAll("script, template")].find((n) => {
@@ -404,6 +407,10 @@
         out = el("p", { className: "send-by" });
         out.setAttribute("aria-live", "polite");
         carrier.after(out);
+      }
+      if (!("waiting" in out.dataset)) {
+        out.dataset.waiting = out.textContent.trim() ||
+          "Type the date on your notice in the letter below, and the date to send your appeal by shows here.";
       }
       out.windows = windows;
       sendBy(out, windows);
