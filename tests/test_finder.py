@@ -119,3 +119,105 @@ def test_with_javascript_off_the_page_lists_every_reason(browser, base_url):
     for cause in load(ROOT).causes:
         assert pg.locator(f'a[href$="causes/{cause.id}/"]').count() >= 1, cause.id
     context.close()
+
+
+# ---- The ranking itself, in Node, on the same causes data the page carries ----
+
+def run_finder(code: str, payload):
+    """Run `code` with `f` (finder.js's exports), `causes` (the page's data) and `input` defined."""
+    import json
+    import shutil
+    import subprocess
+
+    from conftest import ROOT
+    from macros.data import load
+
+    node = shutil.which("node")
+    assert node, "Node is needed to run finder.js outside the browser"
+    data = load(ROOT)
+    causes = [{"id": c.id, "title": c.title, "summary": c.summary, "aliases": c.aliases, "category": c.category,
+               "url": f"../causes/{c.id}/"} for c in data.causes]
+    program = (f"const f = require({json.dumps(str(ROOT / 'overrides' / 'assets' / 'finder.js'))});\n"
+               "const {causes, input} = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+               "const prepared = f.prepare(causes);\n" + code)
+    result = subprocess.run([node, "-e", program], input=json.dumps({"causes": causes, "input": payload}),
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+RANK = "console.log(JSON.stringify(input.map((t) => f.shortlist(f.rank(prepared, t)).map((r) => " \
+       "({id: r.cause.id, why: r.why, note: r.note || ''})))));"
+
+
+def test_filler_words_are_never_shown_as_evidence():
+    texts = [t for _, t in NOTICES] + [
+        "they just showed me the door", "they said I did something wrong and just closed it",
+        "I showed up on time but they told me my account was gone", "what did they even say I did"]
+    stop = set(run_finder("console.log(JSON.stringify(f.STOP_WORDS));", None))
+    assert {"they", "just", "showed", "wrong", "said"} <= stop
+    for text, shown in zip(texts, run_finder(RANK, texts), strict=True):
+        for result in shown:
+            lone = [w for w in result["why"] if " " not in w]
+            assert not [w for w in lone if w in stop], f"{text!r} -> {result}"
+
+
+def test_a_wrong_address_is_not_location_spoofing():
+    for text in ["wrong address", "customer gave a wrong address", "delivered to the wrong address"]:
+        shown = run_finder(RANK, [text])[0]
+        assert not shown or shown[0]["id"] != "location-spoofing", (text, shown)
+
+
+def test_a_notice_naming_no_reason_is_a_suggestion_not_a_quote():
+    text = ("Hello, we are writing to let you know that we have ended your participation. "
+            "We cannot share more with you at this time.")
+    shown = run_finder(RANK, [text])[0]
+    assert shown[0]["id"] == "no-reason-given"
+    assert shown[0]["why"] == [], "nothing from the driver's text is quoted for it"
+    assert shown[0]["note"]
+
+
+def test_a_deadline_in_the_notice_is_found():
+    got = run_finder("console.log(JSON.stringify(input.map(f.noticeWindow)));", [
+        "You may appeal within 10 days of this message.",
+        "Please respond within ten (10) business days.",
+        "within 7 calendar days",
+        "We will reply in 10 days.",
+        "within the next 30 days",
+    ])
+    assert [(g or {}).get("days") for g in got] == [10, 10, 7, None, 30]
+    assert [(g or {}).get("counting") for g in got] == ["calendar", "business", "calendar", None, "calendar"]
+    assert got[0]["quote"] == "within 10 days"
+
+
+def test_a_driver_is_told_the_date_within_n_days_gives(page):
+    import datetime as dt
+
+    find(page, "Your account has been deactivated. You may appeal within 10 days of this message "
+               "if you think we made a mistake.")
+    note = page.locator(".finder-window")
+    assert note.get_attribute("aria-live") == "polite"
+    due = dt.date.today() + dt.timedelta(days=10)
+    assert "within 10 days" in note.inner_text()
+    assert "Counted from today" in note.inner_text()
+    assert f"{due:%B} {due.day}, {due.year}" in note.inner_text()
+    page.get_by_label("The date on your notice (optional, to count from it instead of today)").fill("2026-11-20")
+    assert "Counted from the date on your notice (Friday, November 20, 2026)" in note.inner_text()
+    assert "Monday, November 30, 2026" in note.inner_text()
+    assert not page.errors
+
+
+def test_the_no_reason_suggestion_is_not_shown_in_quote_marks(page):
+    find(page, "Hello, we are writing to let you know that we have ended your participation. "
+               "We cannot share more with you at this time.")
+    first = page.locator("#finder-results li").first
+    assert "no reason" in first.inner_text().lower()
+    why = first.locator(".finder-why").inner_text()
+    assert "\u201c" not in why and "Matched" not in why, why
+
+
+def test_filler_words_are_not_shown_in_the_page(page):
+    find(page, "they just showed me the door and said I was late")
+    text = page.locator("#finder-results").inner_text()
+    for word in ("they", "just", "showed", "said"):
+        assert f"\u201c{word}\u201d" not in text, text

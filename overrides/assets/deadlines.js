@@ -5,12 +5,18 @@
 "use strict";
 (function () {
   const DAY_MS = 86400000;
+  // Years a driver's notice can have. A phone's date field given "11/26/26" holds year 0026,
+  // which Date.UTC would read as 1926: such dates are refused and the driver is told why.
+  const MIN_YEAR = 1900;
+  const MAX_YEAR = 2200;
 
-  // "2026-11-26" -> a day number (days since 1970-01-01), or null if it is not a real date.
+  // "2026-11-26" -> a day number (days since 1970-01-01), or null if it is not a real date
+  // with a year from MIN_YEAR to MAX_YEAR.
   function parseDay(text) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(text || "").trim());
     if (!m) return null;
     const y = +m[1], mo = +m[2], d = +m[3];
+    if (y < MIN_YEAR || y > MAX_YEAR) return null;
     const t = Date.UTC(y, mo - 1, d);
     const back = new Date(t);
     if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
@@ -99,7 +105,28 @@
     return out.join("\r\n ");
   }
 
+  // Why a date field's value gives no date, in words for the driver ("" if it is fine or empty).
+  function dateProblem(text) {
+    const value = String(text || "").trim();
+    if (!value || parseDay(value) !== null) return "";
+    const m = /^(\d+)-\d{2}-\d{2}$/.exec(value);
+    if (m && (+m[1] < MIN_YEAR || +m[1] > MAX_YEAR)) {
+      return "The year must have 4 digits, between " + MIN_YEAR + " and " + MAX_YEAR + ". You typed " + (+m[1]) +
+        ". Type the whole year, like 2026.";
+    }
+    return "This is not a whole date. Type the month, day and year, like 11/26/2026.";
+  }
+
+  // An iCalendar DATE has a 4-digit year (RFC 5545 3.3.4). Past year 9999, toISOString()
+  // writes "+010000-..." and the file breaks, so such a day is refused, never written.
+  function icsDay(day) {
+    const iso = Number.isInteger(day) && Math.abs(day) < 1e8 ? toISODay(day) : "";
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new RangeError("Date out of range for a calendar file: " + day);
+    return iso.replace(/-/g, "");
+  }
+
   // items: [{ id, day, summary, description }] -> the text of an .ics file.
+  // Throws RangeError if a day cannot be written as an iCalendar date.
   function makeICS(items, now) {
     const stamp = (now || new Date()).toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
     const lines = [
@@ -113,10 +140,10 @@
       lines.push(
         "BEGIN:VEVENT",
         // ".invalid" can never be a real host: the UID names no site and no person.
-        "UID:" + icsText(item.id + "-" + toICSDate(item.day)) + "@flex-deadline-calculator.invalid",
+        "UID:" + icsText(item.id + "-" + icsDay(item.day)) + "@flex-deadline-calculator.invalid",
         "DTSTAMP:" + stamp,
-        "DTSTART;VALUE=DATE:" + toICSDate(item.day),
-        "DTEND;VALUE=DATE:" + toICSDate(item.day + 1),
+        "DTSTART;VALUE=DATE:" + icsDay(item.day),
+        "DTEND;VALUE=DATE:" + icsDay(item.day + 1),
         "SUMMARY:" + icsText(item.summary),
         "DESCRIPTION:" + icsText(item.description || ""),
         "TRANSP:TRANSPARENT",
@@ -128,18 +155,20 @@
   }
 
   const api = {
-    parseDay, addCalendarDays, addBusinessDays, addDays, weekday, formatDay, toISODay, toICSDate,
-    icsText, fold, makeICS,
+    MIN_YEAR, MAX_YEAR, parseDay, dateProblem, addCalendarDays, addBusinessDays, addDays, weekday, formatDay,
+    toISODay, toICSDate, icsText, fold, makeICS, today,
   };
   if (typeof module !== "undefined" && module.exports) {
     module.exports = api;
     return;
   }
+  window.flexDates = api;  // for the finder's "within N days" and the send-by date on cause pages
 
   /* ---- The page ---- */
 
   const EVERYWHERE = "Somewhere else in the US";
   const NOTICE = "notice";
+  const T = window.flexTools;
 
   function el(tag, props, ...children) {
     const node = document.createElement(tag);
@@ -162,6 +191,8 @@
     return d.days + " " + unit + " day" + (d.days === 1 ? "" : "s") + " from " + lowerFirst(events[d.starts].label);
   }
 
+  const YEAR_HINT = "Type the year in full: 4 digits, between " + MIN_YEAR + " and " + MAX_YEAR + ".";
+
   function build(box, data) {
     const events = data.events;
     const used = [];
@@ -169,19 +200,24 @@
     used.sort((a, b) => (b === NOTICE) - (a === NOTICE));
 
     const inputs = {};
+    const errors = {};
     const fields = el("fieldset", { className: "letter-fields" }, el("legend", { textContent: "Your dates" }));
     for (const id of used) {
       const inputId = "deadline-" + id;
-      const input = el("input", { type: "date", id: inputId, autocomplete: "off" });
+      const input = el("input", {
+        type: "date", id: inputId, autocomplete: "off", min: MIN_YEAR + "-01-01", max: MAX_YEAR + "-12-31",
+      });
       const row = el("div", { className: "letter-field" }, el("label", { htmlFor: inputId, textContent: events[id].ask }), input);
-      if (id === NOTICE) {
-        input.required = true;
-      } else {
-        const hint = el("span", { className: "letter-hint", id: inputId + "-hint", textContent: "Leave blank if this has not happened yet." });
-        input.setAttribute("aria-describedby", hint.id);
-        row.append(hint);
-      }
+      if (id === NOTICE) input.required = true;
+      const hint = el("span", {
+        className: "letter-hint", id: inputId + "-hint",
+        textContent: (id === NOTICE ? "" : "Leave blank if this has not happened yet. ") + YEAR_HINT,
+      });
+      const error = el("span", { className: "letter-error", id: inputId + "-error" });
+      input.setAttribute("aria-describedby", hint.id + " " + error.id);
+      row.append(hint, error);
       inputs[id] = input;
+      errors[id] = error;
       fields.append(row);
     }
 
@@ -196,12 +232,28 @@
         "counted, so a holiday can push a real deadline later. What you enter stays on this device: nothing is sent or saved.",
     });
     const submit = el("button", { type: "submit", className: "md-button md-button--primary", textContent: "Show my dates" });
-    const form = el("form", { className: "deadline-form" }, fields, placeRow, how, el("div", { className: "letter-actions" }, submit));
+    // The script checks the dates itself (noValidate), so it can say in words what is wrong
+    // instead of the browser's bubble, which some phones never show.
+    const form = el("form", { className: "deadline-form", noValidate: true }, fields, placeRow, how,
+      el("div", { className: "letter-actions" }, submit));
     const results = el("div", { className: "deadline-results" });
     results.setAttribute("aria-live", "polite");
 
     let items = [];
     let shown = false;
+
+    // Each field's problem, shown next to it; the first bad field, or null.
+    function check() {
+      let first = null;
+      for (const id of used) {
+        const input = inputs[id];
+        const problem = id === NOTICE && !input.value ? "Enter the date on your notice." : dateProblem(input.value);
+        errors[id].textContent = problem;
+        input.setAttribute("aria-invalid", problem ? "true" : "false");
+        if (problem && !first) first = { input, problem };
+      }
+      return first;
+    }
 
     function compute() {
       const where = place.value;
@@ -216,6 +268,7 @@
     }
 
     function render() {
+      const bad = check();
       items = compute();
       const now = today();
       const list = el("ol", { className: "deadline-list" });
@@ -239,27 +292,38 @@
       download.addEventListener("click", saveICS);
       const chosen = place.value;
       const local = chosen && !data.deadlines.some((d) => d.where.includes(chosen));
+      // Why some or all dates are missing, in words, next to what is shown.
+      const why = bad ? [el("p", { className: "deadline-problem" }, el("strong", { textContent: "No dates shown for \u201c" +
+        bad.input.labels[0].textContent + "\u201d: " }), bad.problem)] : [];
       results.replaceChildren(
         el("p", {}, el("strong", { textContent: "The deadline in your own notice is the one that counts." })),
+        ...why,
         ...(local ? [el("p", { textContent: "We know of no extra dates for " + place.selectedOptions[0].textContent +
           ". See the rights page for what the law there says." })] : []),
-        items.length ? list : el("p", { textContent: "Enter the date on your notice to see your dates." }),
+        items.length ? list : el("p", { textContent: bad ? "Fix the date above to see your dates." : "Enter the date on your notice to see your dates." }),
         ...(items.length ? [el("div", { className: "letter-actions" }, download)] : []));
+      return bad;
     }
 
     function saveICS() {
-      const text = makeICS(items.map(({ d, day }) => ({
-        id: d.id,
-        day,
-        summary: d.label,
-        description: [
-          d.note,
-          describe(d, events) + ". Public holidays are not counted.",
-          "How sure: " + d.confidence + ".",
-          "The deadline in your own notice is the one that counts.",
-          "Sources: " + d.sources.map((s) => s.url).join(" "),
-        ].join("\n"),
-      })), new Date());
+      let text;
+      try {
+        text = makeICS(items.map(({ d, day }) => ({
+          id: d.id,
+          day,
+          summary: d.label,
+          description: [
+            d.note,
+            describe(d, events) + ". Public holidays are not counted.",
+            "How sure: " + d.confidence + ".",
+            "The deadline in your own notice is the one that counts.",
+            "Sources: " + d.sources.map((s) => s.url).join(" "),
+          ].join("\n"),
+        })), new Date());
+      } catch (e) {
+        results.append(el("p", { className: "deadline-problem", textContent: "Could not make a calendar file for these dates. Write them down instead." }));
+        return;
+      }
       const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
       const a = el("a", { href: url, download: "flex-deadlines.ics" });
       document.body.append(a);
@@ -271,22 +335,103 @@
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       shown = true;
-      render();
+      const bad = render();
+      if (bad) bad.input.focus();  // the browser's own check would do the same
     });
     // Once dates are shown, they follow every change.
-    form.addEventListener("change", () => { if (shown && form.checkValidity()) render(); });
+    form.addEventListener("change", () => { if (shown) render(); });
 
     box.replaceChildren(form, results);
   }
 
-  function init() {
+  const validData = (v) => v !== null && typeof v === "object" && v.events && v.places && Array.isArray(v.deadlines);
+
+  function mountCalculator() {
     const box = document.getElementById("deadline-calculator");
-    const blob = document.getElementById("deadline-data");
-    if (!box || !blob || box.dataset.ready) return;
-    box.dataset.ready = "1";
-    let data;
-    try { data = JSON.parse(blob.textContent); } catch (e) { return; }
-    build(box, data);
+    if (!box || box.querySelector("form")) return;
+    // The data sits next to the mount point; after instant navigation it may have lost its id.
+    const data = T.readData(box.parentElement || document, "deadline-data", validData);
+    if (data) build(box, data);
+  }
+
+  /* ---- The send-by date on a cause page ---- */
+
+  // The page gives the reported windows as `<script type="application/json" class="cause-deadlines">`
+  // [{id, label, days, counting}]. When the driver has typed the date on their notice in the
+  // letter builder, the soonest of those dates is shown next to it, and follows the field.
+  const validWindows = (v) => Array.isArray(v) && v.length > 0 &&
+    v.every((w) => w && typeof w.label === "string" && Number.isInteger(w.days) && w.days >= 0);
+  const NOTICE_FIELD = '.letter input[name="notice-date"]';
+
+  function noticeDate() {
+    // Several letters on one page: the first one with a usable date wins.
+    for (const input of document.querySelectorAll(NOTICE_FIELD)) {
+      const day = parseDay(input.value);
+      if (day !== null) return day;
+    }
+    return null;
+  }
+
+  function sendBy(out, windows) {
+    const start = noticeDate();
+    if (start === null) {
+      out.replaceChildren(out.dataset.waiting);
+      return;
+    }
+    const soonest = windows.map((w) => ({ w, day: addDays(start, w.days, w.counting) }))
+      .sort((a, b) => a.day - b.day)[0];
+    const unit = soonest.w.counting === "business" ? " business" : "";
+    out.replaceChildren(
+      el("strong", { textContent: soonest.w.label + ": " + formatDay(soonest.day) + "." }),
+      " That is " + soonest.w.days + unit + " days after " + formatDay(start) + ", the date on your notice, as you typed it" +
+      ". The deadline in your own notice is the one that counts.");
+    // How sure, when the page gives it ("Others report"), as the same label the calculator shows.
+    if (typeof soonest.w.confidence === "string" && soonest.w.confidence) {
+      out.append(" ", el("strong", { className: claimClass(soonest.w.confidence), textContent: soonest.w.confidence }));
+    }
+  }
+
+  function mountSendBy() {
+    document.querySelectorAll("article").forEach((article) => {
+      const all = T.readData(article, "cause-deadlines", validWindows);
+      // Only windows that run from the notice: the date the driver types is the notice date.
+      const windows = all && all.filter((w) => w.starts === undefined || w.starts === NOTICE);
+      if (!windows || !windows.length) return;
+      // The page keeps a place for it (in the "Short on time" box); else it goes after the data.
+      let out = article.querySelector(".send-by");
+      if (!out) {
+        const carrier = [...article.querySelectorAll("script, template")].find((n) => {
+          try { return validWindows(JSON.parse(n.tagName === "TEMPLATE" ? n.content.textContent : n.textContent)); }
+          catch (e) { return false; }
+        });
+        out = el("p", { className: "send-by" });
+        out.setAttribute("aria-live", "polite");
+        carrier.after(out);
+      }
+      if (!("waiting" in out.dataset)) {
+        out.dataset.waiting = out.textContent.trim() ||
+          "Type the date on your notice in the letter below, and the date to send your appeal by shows here.";
+      }
+      out.windows = windows;
+      sendBy(out, windows);
+    });
+  }
+
+  // One listener for every notice field, on any page, before or after instant navigation.
+  let pending = 0;
+  document.addEventListener("input", (event) => {
+    if (!(event.target instanceof Element) || !event.target.matches(NOTICE_FIELD)) return;
+    clearTimeout(pending);
+    // Wait for the driver to finish the date, so the live region speaks once.
+    pending = setTimeout(() => {
+      const out = document.querySelector("article .send-by");
+      if (out && out.windows) sendBy(out, out.windows);
+    }, 400);
+  });
+
+  function init() {
+    mountCalculator();
+    mountSendBy();
   }
 
   if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);

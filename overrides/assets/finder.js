@@ -2,12 +2,35 @@
    Runs only in the browser, on the causes data built into the page; nothing is sent. */
 "use strict";
 (function () {
-  // Words in almost every notice; they say nothing about which reason it is.
-  const COMMON = new Set(("a an and are as at be been by for from has have i in is it its me my of on or our " +
-    "so that the this to was we were with you your amazon flex account accounts deactivated deactivation " +
-    "deactivate hello hi dear partner delivery driver team regards thank thanks please no not after more than one " +
-    "record indicate terminate termination review decid decision program participation violation serious " +
-    "detail unable will can may must ha been had do did use").split(" ").map((w) => w.replace(/(ing|ed|es|s)$/, "") || w));
+  // Plain English words that say nothing about what happened ("they just showed me...").
+  // They never count on their own and are never shown as evidence.
+  const STOP_WORDS = ("a an and are as at be been being but by for from has have having he her his i if in into is " +
+    "it its me my of on or our she so than that the their them then there these they this those to too us was we " +
+    "were what when where which who why will with would you your just also only very really still even ever " +
+    "do does did doing done dont didnt doesnt wont cant cannot couldnt wouldnt isnt wasnt arent get gets got " +
+    "go goes went gone come came say says said tell told know knew show showed shown see saw seen make made " +
+    "take took give gave put way thing things like want need about again all any some now today yesterday " +
+    "week weeks day days month months year years time times wrong right new old good bad back out up down over " +
+    "off here yes no not never").split(" ");
+  // Words in almost every notice or message about a deactivation: they do not tell reasons apart.
+  const NOTICE_WORDS = ("amazon flex account accounts deactivated deactivation deactivate hello hi dear partner " +
+    "delivery driver team regards thank thanks please more one record indicate terminate termination review " +
+    "decid decision program participation violation serious detail unable can may must ha had use").split(" ");
+
+  // How a match is scored. A whole alias phrase found in the text is strong evidence, a lone
+  // word much weaker, and a word several reasons share weaker still.
+  const PHRASE_WORD_POINTS = 2;  // per telling word of a whole alias phrase found in the text
+  const MULTI_WORD_BONUS = 1;    // a phrase of two or more words found in order is more telling again
+  const LONE_WORD_POINTS = 1;    // a telling word on its own, divided among the reasons that use it
+  // A text this long is a pasted notice, not a few words typed in.
+  const NOTICE_MIN_WORDS = 8;
+  // A best score under this means no whole telling phrase was found: a notice that names no
+  // known reason points to "no reason given" (the data's "other" category).
+  const NAMED_REASON_MIN_SCORE = 2;
+  // Other reasons are shown only if they score at least this share of the best one; below it
+  // they matched on a stray word.
+  const SHOW_SHARE_OF_BEST = 0.35;
+  const MAX_SHOWN = 5;
 
   function words(text) {
     return text.toLowerCase().replace(/[\u2018\u2019']/g, "").replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter(Boolean);
@@ -17,6 +40,9 @@
   function stem(word) {
     return word.replace(/(ing|ed|es|s)$/, "") || word;
   }
+
+  // Both lists are compared with stemmed words, so they are stemmed once here.
+  const COMMON = new Set(STOP_WORDS.concat(NOTICE_WORDS).map(stem));
 
   function prepare(causes) {
     const prepared = causes.map((cause) => {
@@ -28,7 +54,7 @@
     // A word that several reasons share tells less: weigh it by how many reasons use it.
     const spread = new Map();
     prepared.forEach((e) => e.single.forEach((w) => spread.set(w, (spread.get(w) || 0) + 1)));
-    prepared.forEach((e) => { e.weight = (w) => 1 / spread.get(w); });
+    prepared.forEach((e) => { e.weight = (w) => LONE_WORD_POINTS / spread.get(w); });
     return prepared;
   }
 
@@ -40,8 +66,8 @@
     return false;
   }
 
-  // Score: a whole alias phrase found counts by its length (longer = more telling);
-  // single telling words add one each. Returns the words that matched, to show why.
+  // Each result: { cause, score, why: the driver's own words that matched, note: set only
+  // when the result is a suggestion rather than a match }.
   function rank(prepared, text) {
     const raw = words(text);
     const tokens = raw.map(stem);
@@ -51,9 +77,10 @@
       let score = 0;
       const why = new Set();
       for (const phrase of entry.phrases) {
-        const telling = phrase.filter((w) => !COMMON.has(w));
-        if (!telling.length || !containsPhrase(tokens, phrase)) continue;
-        score += 2 * telling.length + (phrase.length > 1 ? 1 : 0);
+        const telling = phrase.filter((w) => !COMMON.has(w)).length;
+        // A one-word alias must itself be telling; a longer one counts as a whole ("no show").
+        if ((phrase.length === 1 && !telling) || !containsPhrase(tokens, phrase)) continue;
+        score += PHRASE_WORD_POINTS * Math.max(telling, 1) + (phrase.length > 1 ? MULTI_WORD_BONUS : 0);
         why.add(phrase.map((w) => seen.get(w) || w).join(" "));
       }
       for (const w of new Set(tokens)) {
@@ -64,14 +91,32 @@
       if (score > 0) results.push({ cause: entry.cause, score, why: [...why] });
     }
     results.sort((a, b) => b.score - a.score);
-    // A real notice that names no known reason points to "no reason given" (the data's "other" category).
     const fallback = prepared.find((e) => e.cause.category === "other");
-    if (fallback && raw.length >= 8 && (!results.length || results[0].score < 2) &&
+    if (fallback && raw.length >= NOTICE_MIN_WORDS && (!results.length || results[0].score < NAMED_REASON_MIN_SCORE) &&
         (!results.length || results[0].cause !== fallback.cause)) {
       const rest = results.filter((r) => r.cause !== fallback.cause);
-      return [{ cause: fallback.cause, score: 0, why: ["no specific reason found in your text"] }].concat(rest);
+      return [{ cause: fallback.cause, score: 0, why: [], note: "Your text names no reason we know." }].concat(rest);
     }
     return results;
+  }
+
+  // The results worth showing: the best, then others not far behind it.
+  function shortlist(results) {
+    if (!results.length) return [];
+    const best = results[0].score;
+    return results.filter((r, i) => i === 0 || best === 0 || r.score >= best * SHOW_SHARE_OF_BEST).slice(0, MAX_SHOWN);
+  }
+
+  const NUMBER_WORDS = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+    eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90 };
+
+  // "within 10 days", "within ten (10) business days" -> { days, counting, quote } or null.
+  function noticeWindow(text) {
+    const m = /\bwithin\s+(?:the\s+next\s+)?(\d{1,3}|[a-z]+)(?:\s*\(\d{1,3}\))?\s+(business\s+|working\s+|calendar\s+)?days?\b/i.exec(text);
+    if (!m) return null;
+    const n = /^\d+$/.test(m[1]) ? +m[1] : NUMBER_WORDS[m[1].toLowerCase()];
+    if (!n) return null;
+    return { days: n, counting: m[2] && !/calendar/i.test(m[2]) ? "business" : "calendar", quote: m[0] };
   }
 
   function el(tag, text) {
@@ -89,9 +134,7 @@
       out.append(summary);
       return;
     }
-    // Matches far weaker than the best rest on a stray common word: leave them out.
-    const best = results[0].score;
-    const top = results.filter((r, i) => i === 0 || best === 0 || r.score >= best * 0.35).slice(0, 5);
+    const top = shortlist(results);
     summary.textContent = top.length === 1 ? "Best match:" : "Best match first, then " + (top.length - 1) +
       (top.length === 2 ? " other reason that also matches:" : " other reasons that also match:");
     summary.tabIndex = -1;
@@ -105,7 +148,8 @@
       about.textContent = " " + r.cause.summary + " ";
       const why = document.createElement("span");
       why.className = "finder-why";
-      why.textContent = "Matched: " + r.why.map((w) => "\u201c" + w + "\u201d").join(", ");
+      // Quote marks only around words that really are in the driver's text.
+      why.textContent = r.why.length ? "Matched: " + r.why.map((w) => "\u201c" + w + "\u201d").join(", ") : r.note || "";
       if (r === top[0]) item.prepend(el("strong", "Best match: "));
       item.append(link, about, why);
       list.append(item);
@@ -113,17 +157,73 @@
     out.append(summary, list);
   }
 
+  // "Your notice says 'within 10 days'": the date that gives, from today or from the date on
+  // the notice if the driver enters it.
+  function showWindow(box, text) {
+    const found = noticeWindow(text);
+    const dates = window.flexDates;
+    box.hidden = !found || !dates;
+    if (box.hidden) return;
+    const input = box.querySelector("input");
+    const start = dates.parseDay(input.value);
+    const from = start !== null ? start : dates.today();
+    const unit = found.counting === "business" ? " business days (Monday to Friday)" : " days";
+    const said = box.querySelector(".finder-window-date");
+    said.textContent = "Your notice says \u201c" + found.quote + "\u201d. " + (start !== null
+      ? "Counted from the date on your notice (" + dates.formatDay(start) + "), "
+      : "Counted from today (" + dates.formatDay(from) + "), ") + found.days + unit + " is " +
+      dates.formatDay(dates.addDays(from, found.days, found.counting)) + ". Send your appeal before then.";
+    const problem = box.querySelector(".letter-error");
+    problem.textContent = dates.dateProblem(input.value);
+  }
+
+  function windowBox() {
+    const box = document.createElement("div");
+    box.className = "finder-window";
+    box.hidden = true;
+    box.setAttribute("aria-live", "polite");
+    const said = el("p", "");
+    said.className = "finder-window-date";
+    const label = el("label", "The date on your notice (optional, to count from it instead of today)");
+    label.htmlFor = "finder-notice-date";
+    const input = document.createElement("input");
+    input.type = "date";
+    input.id = "finder-notice-date";
+    input.min = "1900-01-01";
+    input.max = "2200-12-31";
+    const hint = el("span", "Type the year in full: 4 digits, between 1900 and 2200.");
+    hint.className = "letter-hint";
+    hint.id = "finder-notice-date-hint";
+    const error = el("span", "");
+    error.className = "letter-error";
+    error.id = "finder-notice-date-error";
+    input.setAttribute("aria-describedby", hint.id + " " + error.id);
+    const row = document.createElement("div");
+    row.className = "letter-field";
+    row.append(label, input, hint, error);
+    box.append(said, row);
+    return box;
+  }
+
+  const validCauses = (v) => Array.isArray(v) && v.length > 0 &&
+    v.every((c) => c && typeof c.url === "string" && Array.isArray(c.aliases) && typeof c.title === "string");
+
   function init() {
     const form = document.getElementById("finder");
-    const data = document.getElementById("finder-data");
-    if (!form || !data || form.dataset.ready) return;
+    if (!form || form.dataset.ready) return;
+    // After instant navigation the data script may have lost its id: look beside the form too.
+    const causes = window.flexTools.readData(form.parentElement || document, "finder-data", validCauses);
+    if (!causes) return;
     form.dataset.ready = "1";
-    const prepared = prepare(JSON.parse(data.textContent));
+    const prepared = prepare(causes);
     const box = document.getElementById("finder-text");
     const out = document.getElementById("finder-results");
+    const when = windowBox();
+    out.before(when);
     let timer = 0;
-    const run = () => show(out, rank(prepared, box.value), box.value);
+    const run = () => { show(out, rank(prepared, box.value), box.value); showWindow(when, box.value); };
     box.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 300); });
+    when.querySelector("input").addEventListener("input", () => showWindow(when, box.value));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       clearTimeout(timer);
@@ -134,6 +234,9 @@
     });
   }
 
-  if (typeof module !== "undefined") { module.exports = { rank, prepare, words }; return; }  // Node tests
+  if (typeof module !== "undefined") {  // Node tests
+    module.exports = { rank, prepare, words, shortlist, noticeWindow, STOP_WORDS };
+    return;
+  }
   if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
 })();
