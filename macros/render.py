@@ -158,7 +158,8 @@ def deadlines_table(data: Data, deadline_ids: list[str], for_script: bool = Fals
                      "claim": claim_html(data, d.confidence, *d.sources)})
     numbers = [
         {"id": i, "label": data.deadlines[i].label, "days": data.deadlines[i].days,
-         "counting": data.deadlines[i].counting, "starts": data.deadlines[i].starts}
+         "counting": data.deadlines[i].counting, "starts": data.deadlines[i].starts,
+         "where": data.deadlines[i].where, "confidence": LABEL_TEXT[data.deadlines[i].confidence]}
         for i in deadline_ids
     ] if for_script else []
     return fragment(_html("deadlines.html", rows=rows, for_script=numbers))

@@ -65,7 +65,7 @@ def fill(data: dict, draw_text, valid: bool) -> dict:
         if kind == "title":
             return one_line(_TITLE_MARKUP.sub(" ", value), 140)
         if kind == "letter":
-            return _CONTROL.sub(" ", value.replace("[", "(").replace("]", ")").replace("```", "'''"))[:300]
+            return _CONTROL.sub(" ", value.replace("[", "(").replace("]", ")").replace("```", "'''"))[:300].strip() or "x"
         return one_line(value)
 
     def walk(node, path: tuple):

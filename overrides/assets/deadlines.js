@@ -394,8 +394,10 @@
   function mountSendBy() {
     document.querySelectorAll("article").forEach((article) => {
       const all = T.readData(article, "cause-deadlines", validWindows);
-      // Only windows that run from the notice: the date the driver types is the notice date.
-      const windows = all && all.filter((w) => w.starts === undefined || w.starts === NOTICE);
+      // Only windows that run from the notice (the date the driver types is the notice date)
+      // and hold wherever the driver delivers (a city's rule is not everyone's send-by date).
+      const windows = all && all.filter((w) => (w.starts === undefined || w.starts === NOTICE) &&
+        !(Array.isArray(w.where) && w.where.length));
       if (!windows || !windows.length) return;
       // The page keeps a place for it (in the "Short on time" box); else it goes after the data.
       let out = article.querySelector(".send-by");
