@@ -11,15 +11,18 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
-QUERIES = [
-    (q, expected.split("|"))
-    for q, expected in (
-        line.split("\t") for line in (ROOT / "tests" / "queries.tsv").read_text().splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-]
+def query_set(name: str) -> list[tuple[str, list[str]]]:
+    return [
+        (q, expected.split("|"))
+        for q, expected in (
+            line.split("\t") for line in (ROOT / "tests" / name).read_text().splitlines()
+            if line.strip() and not line.startswith("#")
+        )
+    ]
 
 
 def rank(site: Path, queries: list[str]) -> list[list[str]]:
@@ -30,35 +33,70 @@ def rank(site: Path, queries: list[str]) -> list[list[str]]:
     return json.loads(result.stdout)
 
 
-def test_golden_queries_find_the_right_page(site):
-    ranked = rank(site, [q for q, _ in QUERIES])
+def score(site: Path, queries: list[tuple[str, list[str]]]) -> tuple[float, float, list[str]]:
+    ranked = rank(site, [q for q, _ in queries])
     top1 = top3 = 0
     misses = []
-    for (query, expected), pages in zip(QUERIES, ranked):
-        if pages[:1] and pages[0] in expected:
-            top1 += 1
+    for (query, expected), pages in zip(queries, ranked):
+        top1 += bool(pages[:1] and pages[0] in expected)
         if any(p in expected for p in pages[:3]):
             top3 += 1
         else:
             misses.append(f"{query!r}: want {expected}, got {pages[:3]}")
-    n = len(QUERIES)
-    print(f"\nsearch: {n} queries, top-1 {top1 / n:.1%}, top-3 {top3 / n:.1%}")
+    return top1 / len(queries), top3 / len(queries), misses
+
+
+# name, what a driver types, minimum top-1, minimum top-3 (share of queries with a right page there)
+SETS = [
+    ("queries.tsv", "what is my reason", 0.90, 0.98),
+    ("queries_process.tsv", "questions about the process", 0.70, 0.90),
+    ("queries_typos.tsv", "typos made on a phone", 0.80, 0.90),
+    ("queries_body.tsv", "answers found only in body text", 0.60, 0.90),
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "min_top1", "min_top3"), SETS, ids=[s[0] for s in SETS])
+def test_search_finds_the_right_page(site, name, kind, min_top1, min_top3):
+    queries = query_set(name)
+    top1, top3, misses = score(site, queries)
+    print(f"\nsearch, {kind}: {len(queries)} queries, top-1 {top1:.1%}, top-3 {top3:.1%}")
     for m in misses:
         print("  miss", m)
-    assert n >= 100
-    assert top3 / n >= 0.95, misses
-    assert top1 / n >= 0.80, misses
+    assert len(queries) >= 30
+    assert top3 >= min_top3, misses
+    assert top1 >= min_top1, misses
+
+
+def full_index(site: Path) -> dict:
+    stub = json.loads((site / "search" / "search_index.json").read_text())
+    return json.loads((site / "search" / stub["config"]["index"]).read_text())
+
+
+def test_every_page_fetches_the_settings_but_no_documents(site):
+    """The documents are fetched when a driver searches, not on every page view."""
+    stub = json.loads((site / "search" / "search_index.json").read_text())
+    assert stub["docs"] == []
+    assert len((site / "search" / "search_index.json").read_bytes()) < 1024
+    assert len(full_index(site)["docs"]) > 100
 
 
 def test_every_cause_page_carries_its_aliases_in_the_index(site):
     from macros.data import load
 
-    index = json.loads((site / "search" / "search_index.json").read_text())
+    index = full_index(site)
     assert "keywords" in index["config"]["fields"], "the keywords field must be declared to be ranked"
     by_location = {d["location"]: d for d in index["docs"]}
     for cause in load(ROOT).causes:
         keywords = by_location[f"causes/{cause.id}/"].get("keywords", "")
         assert all(a in keywords for a in cause.aliases), cause.id
+
+
+def test_letters_and_repeated_tables_are_left_out_of_the_index(site):
+    """A letter's words ("account", "blocks", "days") must not pull questions to every cause page."""
+    docs = full_index(site)["docs"]
+    text = " ".join(d["text"] for d in docs)
+    assert "Hello Amazon Flex Support" not in text  # the opening line of the letters
+    assert not [d["location"] for d in docs if d["location"].startswith("causes/") and d["location"].endswith("#sources")]
 
 
 def test_a_driver_types_in_the_search_box_and_opens_a_result(page):
