@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,53 @@ def test_suggest_share_and_highlight_still_work(page):
     page.goto("causes/identity-selfie/?h=selfie")
     assert page.locator("article mark").count() > 0, "the searched word is highlighted on the page"
     assert not violations, violations
+
+
+def _settled(page) -> None:
+    """Wait until Material has read the search settings, which is when it marks ?h= words."""
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some(e => e.name.includes('search_index.json'))")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+LIST_TEXT = "els => els.map(e => e.innerText)"
+# Every mark, with the character before it and the word it sits in.
+MARKS = """() => [...document.querySelectorAll('article mark')].map(m => {
+  const before = m.previousSibling && m.previousSibling.nodeType === 3 ? m.previousSibling.data.slice(-1) : '';
+  const after = m.nextSibling && m.nextSibling.nodeType === 3 ? m.nextSibling.data.slice(0, 1) : '';
+  return [before, m.textContent, after];
+})"""
+
+
+def test_opening_a_result_never_changes_checklists_letters_or_buttons(page, site):
+    """?h= from a search result marks whole words in the text, and never a word inside a
+    checklist, a letter or a button ("your n / o / t ice" broke the checklist layout)."""
+    causes = sorted(p.parent.name for p in (site / "causes").glob("*/index.html"))
+    assert len(causes) >= 10
+    for cause in causes:
+        page.goto(f"causes/{cause}/")
+        _settled(page)
+        lists = page.eval_on_selector_all("li", LIST_TEXT)
+        checklist = " ".join(page.eval_on_selector_all(".checklist li", LIST_TEXT)).lower()
+        assert checklist, f"{cause}: no checklist"
+        common = Counter(w for w in re.findall(r"[a-z]{4,}", checklist)).most_common(1)[0][0]
+        first = re.findall(r"[a-z]+", checklist)[0]
+        for word in dict.fromkeys(["not", "your", first, common]):
+            page.goto(f"causes/{cause}/?h={word}")
+            _settled(page)
+            assert page.eval_on_selector_all("li", LIST_TEXT) == lists, f"{cause} ?h={word}: list text changed"
+            marked = page.locator(".checklist mark, .letter mark, button mark, label mark, pre mark")
+            assert marked.count() == 0, f"{cause} ?h={word}: a mark inside a checklist, letter or button"
+            for before, text, after in page.evaluate(MARKS):
+                assert not re.match(r"\w", before) and not re.match(r"\w", after), \
+                    f"{cause} ?h={word}: marked part of a word: {before!r}[{text}]{after!r}"
+                assert text.lower().startswith(word), (cause, word, text)
+
+
+def test_a_searched_word_is_still_marked_in_the_text(page):
+    page.goto("appeal/after/?h=appeal")
+    _settled(page)
+    marks = page.locator("article mark")
+    assert marks.count() > 0
+    assert all(t.lower().startswith("appeal") for t in marks.all_inner_texts())
