@@ -30,7 +30,8 @@
   let loading = null; // a promise: Material's worker set up with every document
   let words = null;   // every word in the index -> how often it occurs
   let prefixes = null; // every start of a word, 3 letters or more
-  let forms = null;    // root -> the words in the index that share it ("block" -> block, blocks)
+  let forms = null;
+  let rarity = null;   // root -> how rare it is across sections (inverse document frequency)    // root -> the words in the index that share it ("block" -> block, blocks)
 
   function load() {
     if (loading) return loading;
@@ -62,6 +63,14 @@
     for (const doc of index.docs)
       for (const field of ["title", "text", "keywords"])
         if (doc[field]) for (const w of tokens(doc[field], separator)) words.set(w, (words.get(w) || 0) + 1);
+    rarity = new Map();
+    for (const doc of index.docs) {
+      const roots = new Set();
+      for (const field of ["title", "text", "keywords"])
+        if (doc[field]) for (const w of tokens(doc[field], separator)) roots.add(root(w));
+      for (const r of roots) rarity.set(r, (rarity.get(r) || 0) + 1);
+    }
+    for (const [r, count] of rarity) rarity.set(r, Math.log(1 + index.docs.length / count));
     prefixes = new Set();
     forms = new Map();
     for (const w of words.keys()) {
@@ -152,8 +161,11 @@
         const found = new Set(marks.filter(([, hit]) => hit).map(([t]) => asked.clauses.get(t) ?? asked.clauses.get(t + "~0")));
         const page = item.location.includes("#") ? 0 : 1;
         const materialShare = marks.length ? marks.filter(([, hit]) => hit).length / marks.length : 0;
-        const share = asked.words.length ? asked.words.filter((w) => found.has(w)).length / asked.words.length : 0;
-        item.score = (item.score / (1 + (page + materialShare) ** 2)) * (1 + share) ** 2;
+        // How much of the question the section covers, rare words counting more than common ones.
+        const weight = (w) => rarity.get(root(w)) || Math.log(1 + rarity.size);
+        const total = asked.words.reduce((sum, w) => sum + weight(w), 0);
+        const share = total ? asked.words.filter((w) => found.has(w)).reduce((sum, w) => sum + weight(w), 0) / total : 0;
+        item.score = (item.score / (1 + (page + materialShare) ** 2)) * (1 + share) ** 3;
         // What the result shows as missing, and what ?h= marks on the page: the driver's words.
         item.terms = marks.length ? Object.fromEntries(asked.words.map((w) => [w, found.has(w)])) : {};
       }

@@ -47,12 +47,14 @@ def score(site: Path, queries: list[tuple[str, list[str]]]) -> tuple[float, floa
     return top1 / len(queries), top3 / len(queries), misses
 
 
-# name, what a driver types, minimum top-1, minimum top-3 (share of queries with a right page there)
+# name, what a driver types, minimum top-1, minimum top-3 (share of queries with a right page there).
+# Issue 13 asks process questions for top-1 0.85 and top-3 0.95; this floor is what the search
+# reaches today, so that it cannot slip back unseen.
 SETS = [
     ("queries.tsv", "what is my reason", 0.90, 0.98),
-    ("queries_process.tsv", "questions about the process", 0.70, 0.90),
-    ("queries_typos.tsv", "typos made on a phone", 0.80, 0.90),
-    ("queries_body.tsv", "answers found only in body text", 0.60, 0.90),
+    ("queries_process.tsv", "questions about the process", 0.72, 0.93),
+    ("queries_typos.tsv", "typos made on a phone", 0.85, 0.90),
+    ("queries_body.tsv", "answers found only in body text", 0.75, 0.90),
 ]
 
 
