@@ -1,5 +1,7 @@
 """`make bench`: figures about speed and weight. It prints; it does not judge.
 
+`--no-scale` skips the 10x/40x builds, `--no-lighthouse` the Lighthouse runs.
+
 Each figure is shown beside stock Material built from the same Markdown in the same run
 (same pages, data, macros and Markdown extensions; no theme overrides, hooks, scripts or
 features), median of 3 where it is timed:
@@ -215,11 +217,12 @@ def main() -> None:
     plain = [timed_build(stock_project, base) for _ in range(3)]
     print(f"build, real site: {statistics.median(real):.1f} s (stock Material {statistics.median(plain):.1f} s)")
     times = {}
-    for factor in (10, 40):
+    for factor in () if "--no-scale" in sys.argv else (10, 40):
         project = synthetic(factor, work)
         times[factor] = statistics.median(timed_build(project, work / f"site{factor}") for _ in range(3))
         print(f"build, {factor}x causes: {times[factor]:.1f} s")
-    print(f"growth: 40x / 10x build time = {times[40] / times[10]:.2f} (4.0 would be exactly linear)")
+    if times:
+        print(f"growth: 40x / 10x build time = {times[40] / times[10]:.2f} (4.0 would be exactly linear)")
 
     for name, s in (("site", site), ("stock", base)):
         sizes = fetched_on_first_view(s, "causes/not-received/")
@@ -230,7 +233,7 @@ def main() -> None:
     for pause in (0, 1000):
         print(f"keystroke to first result at 4x CPU, {pause} ms after opening search (median of 3): "
               f"site {typing_at_4x(site, pause):.0f} ms, stock {typing_at_4x(base, pause):.0f} ms")
-    for page in ("", "causes/not-received/", "letters/", "find-your-reason/", "timelines/"):
+    for page in () if "--no-lighthouse" in sys.argv else ("", "causes/not-received/", "letters/", "find-your-reason/", "timelines/"):
         print(f"lighthouse mobile /{page} (median of 3): site {lighthouse_median(site, page)}; "
               f"stock {lighthouse_median(base, page)}")
 

@@ -79,3 +79,26 @@ def test_nothing_moves_after_the_first_paint(browser, slow_server, path):
     shifts = [layout_shift(browser, slow_server + path) for _ in range(3)]
     print(f"\nlayout shift /{path}: {shifts}")
     assert statistics.median(shifts) <= 0.02
+
+
+def test_page_scripts_load_where_needed_and_after_instant_navigation(page):
+    """Scripts come only with the pages that use them, and still start when a driver moves
+    between pages without a reload (Material's instant navigation)."""
+    page.goto("")
+    page.wait_for_load_state("networkidle")
+    loaded = lambda: {u.rsplit("/", 1)[-1] for u in page.requests if u.endswith(".js")}  # noqa: E731
+    assert not loaded() & {"letters.js", "finder.js", "deadlines.js", "checklists.js"}, loaded()
+    for path, needs, ready in [
+        ("find-your-reason/", "finder.js", "#finder[data-ready]"),
+        ("timelines/", "deadlines.js", "#deadline-calculator[data-ready]"),
+        ("causes/not-received/", "letters.js", ".letter[data-ready]"),
+        ("causes/not-received/", "checklists.js", "ul.checklist[data-ready]"),
+    ]:
+        # A link in the page, followed the way a driver taps it; Material loads the page in place.
+        page.evaluate("""p => { const a = document.createElement('a'); a.href = new URL(p, location.origin + '/');
+            a.textContent = 'go'; document.querySelector('article').append(a); a.click(); }""", path)
+        page.wait_for_url(f"**/{path}")
+        page.locator(ready).first.wait_for(state="attached")
+        assert needs in loaded()
+        assert page.evaluate("performance.getEntriesByType('navigation').length") == 1, "no full reload"
+    assert not page.errors, page.errors
