@@ -147,6 +147,11 @@
         for (const f of forms.get(root(m)) || [m]) if (!clauses.has(f + "~0")) clauses.set(f + "~0", meant[0]);
     });
     const last = typed.length ? typed[typed.length - 1] : "";
+    // Nothing but a small word so far ("a", the start of "appeal"): match what starts with it.
+    if (!clauses.size && typing && last && !/[:^~*+]/.test(last)) {
+      clauses.set(last, last);
+      order.push(last);
+    }
     return { query: [...clauses.keys()].join(" "), clauses, words: [...new Set(order)], typing, last };
   }
 
