@@ -30,13 +30,19 @@
   let loading = null; // a promise: Material's worker set up with every document
   let words = null;   // every word in the index -> how often it occurs
   let prefixes = null; // every start of a word, 3 letters or more
-  let forms = null;
-  let rarity = null;   // root -> how rare it is across sections (inverse document frequency)    // root -> the words in the index that share it ("block" -> block, blocks)
+  let forms = null;    // root -> the words in the index that share it ("block" -> block, blocks)
+  let rarity = null;   // root -> how rare it is across sections (inverse document frequency)
+
+  let imported = false;
+  function importMaterial() { // once: each import would add another listener
+    if (!imported) importScripts(MATERIAL_WORKER);
+    imported = true;
+  }
 
   function load() {
     if (loading) return loading;
     loading = (async () => {
-      importScripts(MATERIAL_WORKER);
+      importMaterial();
       const name = setup.config.index;
       const response = await fetch(new URL(INDEX_BASE + name, self.location.href));
       if (!response.ok) throw new Error(`search index ${name}: ${response.status}`);
@@ -60,14 +66,14 @@
   function collectWords(index) {
     const separator = new RegExp(index.config.separator);
     words = new Map();
-    for (const doc of index.docs)
-      for (const field of ["title", "text", "keywords"])
-        if (doc[field]) for (const w of tokens(doc[field], separator)) words.set(w, (words.get(w) || 0) + 1);
     rarity = new Map();
     for (const doc of index.docs) {
       const roots = new Set();
       for (const field of ["title", "text", "keywords"])
-        if (doc[field]) for (const w of tokens(doc[field], separator)) roots.add(root(w));
+        if (doc[field]) for (const w of tokens(doc[field], separator)) {
+          words.set(w, (words.get(w) || 0) + 1);
+          roots.add(root(w));
+        }
       for (const r of roots) rarity.set(r, (rarity.get(r) || 0) + 1);
     }
     for (const [r, count] of rarity) rarity.set(r, Math.log(1 + index.docs.length / count));
@@ -118,8 +124,14 @@
   }
 
   // Words that are forms of each other share a root: lunr's English stemmer.
+  const roots = new Map();
   function root(word) {
-    return /\d/.test(word) ? word : self.lunr.stemmer(new self.lunr.Token(word)).toString();
+    let r = roots.get(word);
+    if (r === undefined) {
+      r = /\d/.test(word) ? word : self.lunr.stemmer(new self.lunr.Token(word)).toString();
+      roots.set(word, r);
+    }
+    return r;
   }
 
   // A driver's question -> lunr clauses. Each word that carries meaning becomes one exact clause
@@ -194,7 +206,7 @@
       case 0: // setup: keep the config; fetch the documents only when a driver searches
         setup = message.data;
         if (!setup.config.index) { // a full index (no split): hand it over as it is
-          importScripts(MATERIAL_WORKER);
+          importMaterial();
           loading = Promise.resolve();
           return material(message);
         }

@@ -182,3 +182,22 @@ def test_a_searched_word_is_still_marked_in_the_text(page):
     marks = page.locator("article mark")
     assert marks.count() > 0
     assert all(t.lower().startswith("appeal") for t in marks.all_inner_texts())
+
+
+def test_search_needs_no_network_once_it_has_been_opened(page):
+    """The documents come with the first search; after that a driver who loses signal can still search."""
+    page.goto("causes/not-received/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in page.requests if "/search/index." in u], "documents fetched before any search"
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.get_by_role("textbox", name="Search")
+    box.press_sequentially("selfie", delay=30)
+    page.locator(".md-search-result__item").first.wait_for()
+    assert [u for u in page.requests if "/search/index." in u]
+    page.context.set_offline(True)
+    box.fill("")
+    box.press_sequentially("recieved", delay=30)  # a typo, found all the same
+    first = page.locator(".md-search-result__item a").first
+    page.wait_for_function("() => document.querySelector('.md-search-result__item a')?.href.includes('not-received')")
+    assert "h=received" in first.get_attribute("href"), "the result marks the word the driver meant"
+    page.context.set_offline(False)
