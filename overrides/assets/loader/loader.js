@@ -11,7 +11,7 @@
     ["#deadline-calculator, #deadline-data", "../deadlines.js"],
     ["#finder", "../finder.js"],
     [".letter[data-letter]", "../letters.js"],
-    ["#evidence-log, [data-evidence-log]", "../evidence.js"],
+    // evidence.js (the evidence log's tools) gets its line here, with the element it works on.
   ];
   const added = new Set();
   function load() {
