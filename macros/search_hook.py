@@ -34,20 +34,20 @@ EXCLUDE_BLOCKS = [
     re.compile(r'<div class="letter"'),
     re.compile(r'<span class="cite"'),
     re.compile(r'<script type="application/json"'),
+    re.compile(r'<template '),  # data for the browser tools (the finder's words for every cause)
     re.compile(r'<div class="stack-table causes-table"'),  # every cause's summary, on the hub pages
 ]
 DEADLINE_TABLE = re.compile(r'<div class="stack-table deadline-table"')
 # Sections every cause page repeats from the data; the page itself is found by its own words.
-CAUSE_BOILERPLATE = {"sample-appeal-letter", "deadlines", "related-reasons", "sources"}
+CAUSE_BOILERPLATE = {"sample-appeal-letter", "deadlines", "related-reasons", "what-next", "sources"}
 
 _page_aliases: dict[str, list[str]] = {}
 _worker: dict[str, str] = {}
 
 
 def _mark(pattern: re.Pattern, html: str) -> str:
-    return pattern.sub(lambda m: m.group(0).replace("<div ", '<div data-search-exclude="1" ', 1)
-                       .replace("<span ", '<span data-search-exclude="1" ', 1)
-                       .replace("<script ", '<script data-search-exclude="1" ', 1), html)
+    """Add `data-search-exclude` to each opening tag the pattern finds (it matches `<tag ...`)."""
+    return pattern.sub(lambda m: re.sub(r"^<(\w+) ", r'<\1 data-search-exclude="1" ', m.group(0)), html)
 
 
 def on_page_markdown(markdown: str, page, **_kwargs) -> str:

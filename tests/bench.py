@@ -121,7 +121,14 @@ class _EnvLoader(yaml.SafeLoader):
     pass
 
 
-_EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+def _env(loader, node):
+    if isinstance(node, yaml.SequenceNode):
+        *names, default = loader.construct_sequence(node)
+        return next((os.environ[n] for n in names if n in os.environ), default)
+    return os.environ.get(loader.construct_scalar(node), "http://127.0.0.1:8000/")
+
+
+_EnvLoader.add_constructor("!ENV", _env)
 
 
 def stock(workdir: Path) -> Path:
@@ -130,8 +137,10 @@ def stock(workdir: Path) -> Path:
     project = workdir / "stock"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__"))
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_EnvLoader)
-    for key in ("extra_css", "extra_javascript", "hooks", "watch"):
+    for key in ("extra_css", "extra_javascript", "watch"):
         config.pop(key, None)
+    # Keep the hooks that shape the Markdown itself; drop the site's search and security ones.
+    config["hooks"] = [h for h in config.get("hooks", []) if "search" not in h and "site" not in h]
     config["theme"] = {k: v for k, v in config["theme"].items() if k not in ("custom_dir", "features")}
     config["plugins"] = ["search" if isinstance(p, dict) and "search" in p else p for p in config["plugins"]]
     shutil.rmtree(project / "overrides")
