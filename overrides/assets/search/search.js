@@ -1,6 +1,6 @@
 /* Search, the parts Material leaves to the site:
    - the documents are fetched only once a driver opens search: this tells the search worker
-     (macros/search_worker.js) to start as soon as the box is opened, before the first key;
+     (hooks/search_worker.js) to start as soon as the box is opened, before the first key;
    - the words from a result link (?h=) are marked only as whole words in running text, never
      inside checklists, letters, buttons or form controls, where a mark would break the layout
      or change what is copied. */

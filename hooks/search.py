@@ -5,7 +5,7 @@
 - What is not worth finding is left out: letter bodies and deadline tables repeated from the data
   (`data-search-exclude`), source citations, and the boilerplate sections of each cause page.
 - Every page fetches only `search/search_index.json`: the settings, no documents. The documents
-  go to `search/index.<hash>.json`, which the site's worker (macros/search_worker.js, written
+  go to `search/index.<hash>.json`, which the site's worker (hooks/search_worker.js, written
   beside Material's) fetches when search is opened, then hands to Material's own worker.
 """
 

@@ -1,6 +1,6 @@
 // The site's search worker: Material's own search (lunr), loaded only when a driver searches,
 // with the query rewritten so questions, plurals and typos find the right page.
-// macros/search_hook.py fills in the two names below and writes this file next to Material's worker.
+// hooks/search.py fills in the two names below and writes this file next to Material's worker.
 "use strict";
 (() => {
   const MATERIAL_WORKER = "__MATERIAL_WORKER__"; // Material's worker, in this same folder
