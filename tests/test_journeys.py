@@ -255,3 +255,23 @@ def test_journey_no_reason_given_letter_then_what_happens_next(ipage):
     turned_down.first.click()
     ipage.wait_for_url(re.compile(r"/appeal/escalate/$"))
     assert page_errors(ipage) == []
+
+
+def test_on_a_phone_each_cause_page_starts_with_an_action_in_the_first_screen(ipage):
+    """A driver who opens a reason sees something to do (the "do these now" box) before
+    scrolling: its first link starts within 740 px below the header, and the steps, letter
+    and deadline follow before the background."""
+    late = []
+    for cause_id in CAUSE_PAGES:
+        ipage.goto(f"causes/{cause_id}/")
+        header = ipage.locator("header.md-header").bounding_box()
+        first = ipage.locator("article a[href^='#'], article button, article input").first
+        box = first.bounding_box()
+        if box is None or box["y"] - (header["y"] + header["height"]) > 740:
+            late.append((cause_id, box and round(box["y"])))
+        order = ipage.evaluate("[...document.querySelectorAll('article h2')].map(h => h.id)")
+        assert order.index("what-to-do-first") < order.index("what-does-this-mean"), cause_id
+        assert order.index("sample-appeal-letter") < order.index("what-does-this-mean"), cause_id
+        assert order.index("deadlines") < order.index("what-does-this-mean"), cause_id
+    assert not late, f"first action below the first phone screen: {late}"
+    assert not page_errors(ipage)
