@@ -90,8 +90,8 @@ def test_page_scripts_load_where_needed_and_after_instant_navigation(page):
     assert not loaded() & {"letters.js", "finder.js", "deadlines.js", "checklists.js"}, loaded()
     for path, needs, ready in [
         ("find-your-reason/", "finder.js", "#finder[data-ready]"),
-        ("timelines/", "deadlines.js", "#deadline-calculator[data-ready]"),
-        ("causes/not-received/", "letters.js", ".letter[data-ready]"),
+        ("timelines/", "deadlines.js", "#deadline-calculator input"),
+        ("causes/not-received/", "letters.js", ".letter > .letter-tools"),
         ("causes/not-received/", "checklists.js", "ul.checklist[data-ready]"),
     ]:
         # A link in the page, followed the way a driver taps it; Material loads the page in place.

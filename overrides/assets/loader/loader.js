@@ -8,7 +8,8 @@
   // What a page contains -> the script that works on it (beside this folder, in assets/).
   const SCRIPTS = [
     ["ul.checklist[data-checklist]", "../checklists.js"],
-    ["#deadline-calculator, #deadline-data, .send-by", "../deadlines.js"],
+    // deadlines.js also gives the finder its date arithmetic ("within 10 days" -> a date).
+    ["#deadline-calculator, #deadline-data, .send-by, #finder", "../deadlines.js"],
     ["#finder", "../finder.js"],
     [".letter[data-letter]", "../letters.js"],
     [".evidence-log", "../evidence.js"],
