@@ -193,9 +193,13 @@ def test_keyboard_only_from_home_to_a_copied_letter_on_a_phone(page):
     tab_to(page, r"^list of reasons")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/causes/$"))
+    # Instant navigation changes the address before it swaps the page in: wait for the new page.
+    page.get_by_role("link", name="Packages marked delivered but not received").first.wait_for()
     tab_to(page, r"Packages marked delivered but not received")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/causes/not-received/$"))
+    page.locator(".letter > .letter-tools").first.wait_for()
+    page.wait_for_load_state("networkidle")  # every tool script of the page has arrived
     tab_to(page, r"Your full name")
     page.keyboard.type("Alex Kim")
     tab_to(page, r"^Copy letter")
@@ -209,7 +213,9 @@ def test_keyboard_only_from_home_to_a_copied_letter_on_a_phone(page):
 
 def test_evidence_log_has_a_print_button(page):
     page.goto("evidence-log/")
-    page.evaluate("window.print = () => { window.__printed = true }")
+    # A function body, so that the stub is only assigned here, not called.
+    page.evaluate("() => { window.print = () => { window.__printed = true }; }")
+    assert page.evaluate("window.__printed === undefined")
     page.get_by_role("button", name="Print this log").click()
     assert page.evaluate("window.__printed === true")
 
