@@ -1,7 +1,8 @@
 """MkDocs hook: the finishing pass over the built site.
 
-- Stops a build that has no `SITE_URL`: without it the sitemap, canonical links and
-  robots.txt would point at the wrong host (`make serve` sets its own address).
+- A build without `SITE_URL` publishes no absolute address at all: no canonical links, no
+  sitemap, no Sitemap line in robots.txt (rather than ones that point at the wrong host). It
+  says so in the log; `make serve` sets its own address.
 - A Content-Security-Policy that allows only this site's own files, plus the few inline
   scripts listed in `INLINE_SCRIPTS` below, by hash. Any other inline script on a page stops
   the build naming the page: a `<script>` pasted into a page is never whitelisted.
@@ -14,10 +15,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.site")
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 
@@ -84,10 +88,11 @@ HEADERS = {
 
 def on_config(config, **_kwargs):
     if not config.get("site_url"):
-        raise PluginError(
-            "SITE_URL is not set. Build with the public address, e.g. "
-            "SITE_URL=https://example.org/flex-help/ make build (it is used for the sitemap, "
-            "canonical links and robots.txt). For a look on this machine, use `make serve`."
+        # Not a warning: a strict build must still pass. MkDocs then writes no canonical links.
+        log.info(
+            "SITE_URL is not set: building without canonical links, sitemap or a Sitemap line in "
+            "robots.txt. To deploy, build with the public address, e.g. "
+            "SITE_URL=https://example.org/flex-help/ make build."
         )
     report = config["extra"].get("report_url") or ""
     if report and not re.fullmatch(r"https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~-]+)+", report.rstrip("/")):
@@ -143,5 +148,10 @@ def on_post_build(config, **_kwargs) -> None:
     header_lines = ["/*", f"  Content-Security-Policy: {policy(hashes, header=True)}"]
     header_lines += [f"  {k}: {v}" for k, v in HEADERS.items()]
     (site / "_headers").write_text("\n".join(header_lines) + "\n", encoding="utf-8")
-    robots = ["User-agent: *", "Allow: /", f"Sitemap: {config['site_url'].rstrip('/')}/sitemap.xml"]
+    robots = ["User-agent: *", "Allow: /"]
+    if config.get("site_url"):
+        robots.append(f"Sitemap: {config['site_url'].rstrip('/')}/sitemap.xml")
+    else:  # a sitemap needs absolute addresses; without SITE_URL it would hold none that work
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site / name).unlink(missing_ok=True)
     (site / "robots.txt").write_text("\n".join(robots) + "\n", encoding="utf-8")

@@ -29,12 +29,18 @@ def build(project: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=600)
 
 
-def test_a_build_without_site_url_stops_and_names_it(tmp_path):
-    result = build(ROOT, tmp_path / "out")
+def test_a_build_without_site_url_publishes_no_absolute_address(tmp_path):
+    """No SITE_URL: the strict build passes, says so, and points nothing at a wrong host."""
+    out = tmp_path / "out"
+    result = build(ROOT, out)
     output = result.stdout + result.stderr
-    assert result.returncode != 0 and "SITE_URL is not set" in output, output[-2000:]
-    assert "Traceback" not in output
-    assert not (tmp_path / "out" / "sitemap.xml").exists(), "nothing pointing at a wrong host is written"
+    assert result.returncode == 0, output[-2000:]
+    assert "SITE_URL is not set" in output
+    assert not (out / "sitemap.xml").exists() and not (out / "sitemap.xml.gz").exists()
+    assert "Sitemap:" not in (out / "robots.txt").read_text()
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert 'rel="canonical"' not in html and "127.0.0.1" not in html, page.relative_to(out)
 
 
 def test_an_inline_script_pasted_into_a_page_stops_the_build_naming_the_page(tmp_path):
