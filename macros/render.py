@@ -189,7 +189,7 @@ def links(items: list[dict[str, str]], css: str = "next-links") -> str:
 
 def cause_href(page_url: str, cause_id: str) -> str:
     """The link from the page at `page_url` to a cause page (directory URLs)."""
-    return get_relative_url(f"causes/{cause_id}/", page_url or ".")
+    return page_href(page_url, f"causes/{cause_id}/")
 
 
 def page_href(page_url: str, target_url: str) -> str:

@@ -28,6 +28,27 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str, site_url: str = "ht
     )
 
 
+def copy_of_site(tmp_path: Path) -> Path:
+    """A copy of the real site to change in a test: pages, data and theme copied, code linked."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for folder in ("docs", "data", "overrides"):
+        shutil.copytree(ROOT / folder, project / folder)
+    for code in ("macros", "hooks"):
+        (project / code).symlink_to(ROOT / code, target_is_directory=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def tab_until_focused(page, locator, limit: int, what: str) -> None:
+    """Press Tab from where the focus is until `locator` has it, as a keyboard user does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("el => el === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reaches {what}")
+
+
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep test output readable
         pass

@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import functools
-import shutil
 import subprocess
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from conftest import ENV, MKDOCS, ROOT
-
-
-def copy_of_site(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    for folder in ("docs", "data", "overrides"):
-        shutil.copytree(ROOT / folder, project / folder)
-    for code in ("macros", "hooks"):
-        (project / code).symlink_to(ROOT / code, target_is_directory=True)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
+from conftest import ENV, MKDOCS, ROOT, copy_of_site
 
 
 def build(project: Path, out: Path, **env: str) -> subprocess.CompletedProcess:

@@ -9,6 +9,8 @@ import re
 
 from playwright.sync_api import expect
 
+from conftest import tab_until_focused
+
 from test_journeys_places import assert_instant, instant_base_url, mark_window, phone  # noqa: F401 (fixtures)
 
 URL = "evidence-log/"
@@ -257,12 +259,7 @@ def test_without_scripts_the_blank_tables_remain_to_print(browser, base_url):
 def test_a_row_can_be_added_by_keyboard_alone(page):
     page.goto(URL)
     add = page.get_by_role("button", name="Add a row: Blocks")
-    for _ in range(60):  # Tab from the top of the page, as a keyboard user does
-        page.keyboard.press("Tab")
-        if add.evaluate("el => el === document.activeElement"):
-            break
-    else:
-        raise AssertionError("Tab never reaches 'Add a row: Blocks'")
+    tab_until_focused(page, add, 60, "'Add a row: Blocks'")
     page.keyboard.press("Enter")
     form = page.get_by_role("form", name="Row in Blocks")
     expect(form.get_by_label("Date", exact=True)).to_be_focused()

@@ -12,6 +12,8 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
+from conftest import tab_until_focused
+
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -73,12 +75,7 @@ def test_color_scheme_toggle_works_by_keyboard_and_is_remembered(page):
     body = page.locator("body")
     assert body.get_attribute("data-md-color-scheme") == "default"
     toggle = page.get_by_role("radio", name="Switch to dark mode")
-    for _ in range(40):  # Tab from the top of the page, as a keyboard user does
-        page.keyboard.press("Tab")
-        if toggle.evaluate("el => el === document.activeElement"):
-            break
-    else:
-        raise AssertionError("Tab never reaches the 'Switch to dark mode' control")
+    tab_until_focused(page, toggle, 40, "the 'Switch to dark mode' control")
     page.keyboard.press("Enter")
     assert body.get_attribute("data-md-color-scheme") == "slate"
     assert page.get_by_role("radio", name="Switch to light mode").evaluate("el => el === document.activeElement")

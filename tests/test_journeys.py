@@ -6,9 +6,7 @@ the journey."""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
 import re
 from pathlib import Path
 
@@ -20,41 +18,16 @@ NOT_RECEIVED_NOTICE = (
     "Your Amazon Flex account has been deactivated. Several customers reported that they did not receive "
     "packages you marked as delivered, and we could not confirm these deliveries."
 )
-DATA_SCRIPT = re.compile(r'<script(?=[^>]*type="application/json")[^>]*>(.*?)</script>', re.S)
-
-
-def data_script_hashes(site: Path) -> set[str]:
-    """CSP hashes of every JSON data block in the built site.
-
-    Material's instant navigation re-inserts each <script> of the new page as a bare <script>
-    (it copies the text, not the type), so the browser tries to run our JSON data and the
-    page's policy blocks it, logging an error. The data is never run and the tools read it
-    anyway; the fix belongs in the page's render (data outside <script>), asked of the lead.
-    Only a block whose hash is one of these is let through, so any other error still fails."""
-    hashes = set()
-    for html in site.rglob("*.html"):
-        for m in DATA_SCRIPT.finditer(html.read_text(encoding="utf-8")):
-            hashes.add(base64.b64encode(hashlib.sha256(m.group(1).encode()).digest()).decode())
-    return hashes
-
-
 def page_errors(pg) -> list[str]:
     """Every error on the page. (The tools' data is in inert <template> elements, so Material's
     instant navigation no longer turns it into scripts that the policy blocks.)"""
     return list(pg.errors)
 
 
-@pytest.fixture(scope="session")
-def data_hashes(site) -> set[str]:
-    return data_script_hashes(site)
-
-
 @pytest.fixture
-def ipage(page, data_hashes):
-    """The shared phone-sized page (the site is built for its own address, so instant
-    navigation is on), knowing which blocked scripts are only our JSON data."""
-    page.blocked_data = []
-    page.data_hashes = set(data_hashes)
+def ipage(page):
+    """The shared phone-sized page; the site is built for its own address, so instant
+    navigation is on."""
     return page
 
 

@@ -8,13 +8,12 @@ the page), and builds it. Then it makes the slips a tired maintainer makes.
 from __future__ import annotations
 
 import re
-import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, copy_of_site, mkdocs_build
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 SECTION = README.split("## How to add a cause", 1)[1].split("\n## ", 1)[0]
@@ -33,13 +32,7 @@ TITLE = re.search(r'^  title: "([^"]+)"', ENTRY, re.M).group(1)
 
 
 def project_with_new_cause(tmp_path: Path, page: str = PAGE, entry: str = ENTRY) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    for folder in ("docs", "data", "overrides"):
-        shutil.copytree(ROOT / folder, project / folder)
-    for code in ("macros", "hooks"):
-        (project / code).symlink_to(ROOT / code, target_is_directory=True)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_of_site(tmp_path)
     data = project / "data" / "deactivation.yml"
     text = data.read_text(encoding="utf-8")
     assert "\ncauses:\n" in text
