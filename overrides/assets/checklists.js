@@ -19,37 +19,65 @@
     Object.values(v).every((list) => Array.isArray(list) && list.every((n) => Number.isInteger(n) && n >= 0));
   const storedTicks = () => T.read(TICKS, validTicks) || {};
 
+  // Every word a checklist adds, per language (<html lang>), picked when a list is mounted.
+  const WORDS = {
+    en: {
+      full: "Could not save on this device: storage is full. Your ticks stay until you leave the site.",
+      blocked: "This browser does not allow saving on this device. Your ticks stay until you leave the site.",
+      on: "Your ticks will be kept on this device, until you untick this.",
+      off: "Your ticks are no longer kept on this device. They stay until you leave the site.",
+      remember: " Remember my ticks on this device",
+      clear: "Clear my ticks\u2026",
+      ask: "Untick every step in this list?",
+      yes: "Yes, clear my ticks",
+      cleared: "Ticks cleared.",
+    },
+    es: {
+      full: "No se pudo guardar en este dispositivo: no queda espacio. Tus marcas se quedan hasta que salgas del sitio.",
+      blocked: "Este navegador no deja guardar nada en este dispositivo. Tus marcas se quedan hasta que salgas del sitio.",
+      on: "Tus marcas se guardarán en este dispositivo, hasta que quites esta marca.",
+      off: "Tus marcas ya no se guardan en este dispositivo. Se quedan hasta que salgas del sitio.",
+      remember: " Recordar mis marcas en este dispositivo",
+      clear: "Borrar mis marcas\u2026",
+      ask: "¿Quitar la marca de todos los pasos de esta lista?",
+      yes: "Sí, borrar mis marcas",
+      cleared: "Marcas borradas.",
+    },
+  };
+
   function save(say) {
     const all = storedTicks();
     for (const [id, set] of memory) {
       if (set.size) all[T.hash(id)] = [...set].sort((a, b) => a - b); else delete all[T.hash(id)];
     }
     const problem = Object.keys(all).length ? T.write(TICKS, all) : (T.remove(TICKS), "");
-    if (problem) say(problem === "full" ? "Could not save on this device: storage is full. Your ticks stay until you leave the site."
-      : "This browser does not allow saving on this device. Your ticks stay until you leave the site.");
+    const W = T.pick(WORDS);
+    if (problem) say(problem === "full" ? W.full : W.blocked);
   }
 
   function setRemember(on, say) {
+    const W = T.pick(WORDS);
     for (const c of [...live]) if (!c.list.isConnected) live.delete(c);
     if (on) {
       const problem = T.write(REMEMBER, true);
       if (problem) {
         for (const c of live) c.remember.checked = false;
-        say("This browser does not allow saving on this device. Your ticks stay until you leave the site.");
+        say(W.blocked);
         return;
       }
       for (const c of live) c.remember.checked = true;
       save(say);
-      say("Your ticks will be kept on this device, until you untick this.");
+      say(W.on);
     } else {
       T.remove(REMEMBER);
       T.remove(TICKS);
       for (const c of live) c.remember.checked = false;
-      say("Your ticks are no longer kept on this device. They stay until you leave the site.");
+      say(W.off);
     }
   }
 
   function mount(list, index) {
+    const W = T.pick(WORDS);
     const id = list.dataset.checklist;
     const boxes = [...list.querySelectorAll('input[type="checkbox"]')];
     if (!memory.has(id)) {
@@ -78,7 +106,7 @@
     remember.addEventListener("change", () => setRemember(remember.checked, say));
     const label = document.createElement("label");
     label.htmlFor = remember.id;
-    label.textContent = " Remember my ticks on this device";
+    label.textContent = W.remember;
     const rememberRow = document.createElement("div");
     rememberRow.className = "letter-remember checklist-remember no-print";
     rememberRow.append(remember, label);
@@ -86,17 +114,17 @@
     const reset = document.createElement("button");
     reset.type = "button";
     reset.className = "md-button checklist-reset";
-    reset.textContent = "Clear my ticks\u2026";
+    reset.textContent = W.clear;
     const danger = document.createElement("div");
     danger.className = "letter-danger checklist-danger no-print";
     danger.append(reset);
 
     list.after(rememberRow, danger, status);
-    T.confirmStep(reset, "Untick every step in this list?", "Yes, clear my ticks", () => {
+    T.confirmStep(reset, W.ask, W.yes, () => {
       boxes.forEach((b) => { b.checked = false; });
       ticked.clear();
       if (remembering()) save(say);
-      say("Ticks cleared.");
+      say(W.cleared);
     }, say);
     live.add({ list, remember });
   }

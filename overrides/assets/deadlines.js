@@ -53,9 +53,14 @@
     return new Date(day * DAY_MS);
   }
 
-  // "Monday, December 7, 2026"
-  function formatDay(day) {
-    return toDate(day).toLocaleDateString("en-US", {
+  // The page's language: "es" on Spanish pages (<html lang="es">), else "en"; "en" in Node.
+  function pageLang() {
+    return typeof window !== "undefined" && window.flexTools ? window.flexTools.lang() : "en";
+  }
+
+  // "Monday, December 7, 2026"; "lunes, 7 de diciembre de 2026" in Spanish.
+  function formatDay(day, lang) {
+    return toDate(day).toLocaleDateString((lang || pageLang()) === "es" ? "es-US" : "en-US", {
       weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC",
     });
   }
@@ -105,16 +110,21 @@
     return out.join("\r\n ");
   }
 
-  // Why a date field's value gives no date, in words for the driver ("" if it is fine or empty).
-  function dateProblem(text) {
+  // Why a date field's value gives no date, in words for the driver ("" if it is fine or empty),
+  // in the page's language.
+  function dateProblem(text, lang) {
     const value = String(text || "").trim();
     if (!value || parseDay(value) !== null) return "";
+    const es = (lang || pageLang()) === "es";
     const m = /^(\d+)-\d{2}-\d{2}$/.exec(value);
     if (m && (+m[1] < MIN_YEAR || +m[1] > MAX_YEAR)) {
-      return "The year must have 4 digits, between " + MIN_YEAR + " and " + MAX_YEAR + ". You typed " + (+m[1]) +
+      return es ? "El año debe tener 4 cifras, entre " + MIN_YEAR + " y " + MAX_YEAR + ". Escribiste " + (+m[1]) +
+        ". Escribe el año completo, como 2026."
+        : "The year must have 4 digits, between " + MIN_YEAR + " and " + MAX_YEAR + ". You typed " + (+m[1]) +
         ". Type the whole year, like 2026.";
     }
-    return "This is not a whole date. Type the month, day and year, like 11/26/2026.";
+    return es ? "Falta parte de la fecha. Escribe el día, el mes y el año (el año completo, como 2026)."
+      : "This is not a whole date. Type the month, day and year, like 11/26/2026.";
   }
 
   // An iCalendar DATE has a 4-digit year (RFC 5545 3.3.4). Past year 9999, toISOString()
@@ -125,14 +135,16 @@
     return iso.replace(/-/g, "");
   }
 
-  // items: [{ id, day, summary, description }] -> the text of an .ics file.
+  // items: [{ id, day, summary, description }] -> the text of an .ics file. lang "es" marks the
+  // words as Spanish (RFC 5545 LANGUAGE); without it the file is exactly the English one.
   // Throws RangeError if a day cannot be written as an iCalendar date.
-  function makeICS(items, now) {
+  function makeICS(items, now, lang) {
+    const tag = lang === "es" ? ";LANGUAGE=es" : "";
     const stamp = (now || new Date()).toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
     const lines = [
       "BEGIN:VCALENDAR",
       "VERSION:2.0",
-      "PRODID:-//Flex Deactivation Help//Deadline calculator//EN",
+      "PRODID:-//Flex Deactivation Help//Deadline calculator//" + (lang === "es" ? "ES" : "EN"),
       "CALSCALE:GREGORIAN",
       "METHOD:PUBLISH",
     ];
@@ -144,8 +156,8 @@
         "DTSTAMP:" + stamp,
         "DTSTART;VALUE=DATE:" + icsDay(item.day),
         "DTEND;VALUE=DATE:" + icsDay(item.day + 1),
-        "SUMMARY:" + icsText(item.summary),
-        "DESCRIPTION:" + icsText(item.description || ""),
+        "SUMMARY" + tag + ":" + icsText(item.summary),
+        "DESCRIPTION" + tag + ":" + icsText(item.description || ""),
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
       );
@@ -166,9 +178,80 @@
 
   /* ---- The page ---- */
 
-  const EVERYWHERE = "Somewhere else in the US";
   const NOTICE = "notice";
   const T = window.flexTools;
+
+  // The four claim labels, as the data gives them (English) -> the words a Spanish page shows.
+  const CLAIMS_ES = { "Amazon says": "Amazon dice", "The law says": "La ley dice",
+    "Drivers report": "Conductores cuentan", "Others report": "Otros cuentan" };
+  const CLAIM_EN = Object.fromEntries(Object.entries(CLAIMS_ES).map(([en, es]) => [es, en]));
+  function claimWords(confidence) {
+    return T.lang() === "es" ? CLAIMS_ES[confidence] || confidence : CLAIM_EN[confidence] || confidence;
+  }
+
+  // Every word of the calculator and the send-by date, per language (picked at each mount).
+  const WORDS = {
+    en: {
+      everywhere: "Somewhere else in the US",
+      dates: "Your dates",
+      notYet: "Leave blank if this has not happened yet. ",
+      yearHint: "Type the year in full: 4 digits, between " + MIN_YEAR + " and " + MAX_YEAR + ".",
+      where: "Where do you deliver?",
+      how: "The day you enter is day 0. Business days skip Saturdays and Sundays; public holidays are not " +
+        "counted, so a holiday can push a real deadline later. What you enter stays on this device: nothing is sent or saved.",
+      show: "Show my dates",
+      enterNotice: "Enter the date on your notice.",
+      sources: "Sources: ",
+      passed: "(This date has passed. If this is your appeal, send it today anyway.)",
+      today: "(today)",
+      inDays: (n) => "(in " + n + (n === 1 ? " day)" : " days)"),
+      span: (n, business, from) => n + " " + (business ? "business" : "calendar") + " day" + (n === 1 ? "" : "s") + " from " + from,
+      calendar: "Add to calendar (.ics)",
+      noDatesFor: (label) => "No dates shown for \u201c" + label + "\u201d: ",
+      counts: "The deadline in your own notice is the one that counts.",
+      local: (place) => "We know of no extra dates for " + place + ". See the rights page for what the law there says.",
+      fix: "Fix the date above to see your dates.",
+      enter: "Enter the date on your notice to see your dates.",
+      holidays: ". Public holidays are not counted.",
+      howSure: (c) => "How sure: " + c + ".",
+      noFile: "Could not make a calendar file for these dates. Write them down instead.",
+      file: "flex-deadlines.ics",
+      sendBy: (n, business, start) => " That is " + n + (business ? " business" : "") + " days after " + start +
+        ", the date on your notice, as you typed it. The deadline in your own notice is the one that counts.",
+      waiting: "Type the date on your notice in the letter below, and the date to send your appeal by shows here.",
+    },
+    es: {
+      everywhere: "En otro lugar de Estados Unidos",
+      dates: "Tus fechas",
+      notYet: "Déjalo en blanco si esto todavía no pasa. ",
+      yearHint: "Escribe el año completo: 4 cifras, entre " + MIN_YEAR + " y " + MAX_YEAR + ".",
+      where: "¿Dónde haces entregas?",
+      how: "El día que escribes es el día 0. Los días hábiles no cuentan sábados ni domingos. Esta cuenta no " +
+        "toma en cuenta los días festivos: un festivo puede hacer que un plazo real termine más tarde. " +
+        "Lo que escribes se queda en este dispositivo: no se envía ni se guarda nada.",
+      show: "Ver mis fechas",
+      enterNotice: "Escribe la fecha de tu aviso.",
+      sources: "Fuentes: ",
+      passed: "(Esta fecha ya pasó. Si es tu apelación, envíala hoy de todos modos.)",
+      today: "(hoy)",
+      inDays: (n) => "(en " + n + (n === 1 ? " día)" : " días)"),
+      span: (n, business, from) => n + (n === 1 ? " día" : " días") + (business ? (n === 1 ? " hábil" : " hábiles") : "") +
+        " desde " + from,
+      calendar: "Agregar al calendario (.ics)",
+      noDatesFor: (label) => "No hay fechas para \u201c" + label + "\u201d: ",
+      counts: "El plazo que da tu propio aviso es el que cuenta.",
+      local: (place) => "No conocemos otras fechas para " + place + ". Mira la página de derechos para ver qué dice la ley allí.",
+      fix: "Corrige la fecha de arriba para ver tus fechas.",
+      enter: "Escribe la fecha de tu aviso para ver tus fechas.",
+      holidays: ". No se toman en cuenta los días festivos.",
+      howSure: (c) => "Qué tan seguro es: " + c + ".",
+      noFile: "No se pudo crear un archivo de calendario con estas fechas. Anótalas en un papel.",
+      file: "flex-plazos.ics",
+      sendBy: (n, business, start) => " Son " + n + (business ? " días hábiles" : " días") + " después del " + start +
+        ", la fecha de tu aviso tal como la escribiste. El plazo que da tu propio aviso es el que cuenta.",
+      waiting: "Escribe la fecha de tu aviso en la carta de abajo. Aquí verás la fecha límite para enviar tu apelación.",
+    },
+  };
 
   function el(tag, props, ...children) {
     const node = document.createElement(tag);
@@ -178,22 +261,21 @@
   }
 
   function lowerFirst(text) {
-    return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+    return /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
   }
 
+  // The label's class always comes from its English words, whichever language the data uses.
   function claimClass(confidence) {
-    const slug = confidence.toLowerCase().replace(/^the /, "").replace(/[^a-z]+/g, "-");
+    const slug = (CLAIM_EN[confidence] || confidence).toLowerCase().replace(/^the /, "").replace(/[^a-z]+/g, "-");
     return "claim claim--" + slug;
   }
 
-  function describe(d, events) {
-    const unit = d.counting === "business" ? "business" : "calendar";
-    return d.days + " " + unit + " day" + (d.days === 1 ? "" : "s") + " from " + lowerFirst(events[d.starts].label);
+  function describe(d, events, W) {
+    return W.span(d.days, d.counting === "business", lowerFirst(events[d.starts].label));
   }
 
-  const YEAR_HINT = "Type the year in full: 4 digits, between " + MIN_YEAR + " and " + MAX_YEAR + ".";
-
   function build(box, data) {
+    const W = T.pick(WORDS);
     const events = data.events;
     const used = [];
     for (const d of data.deadlines) if (events[d.starts] && !used.includes(d.starts)) used.push(d.starts);
@@ -201,7 +283,7 @@
 
     const inputs = {};
     const errors = {};
-    const fields = el("fieldset", { className: "letter-fields" }, el("legend", { textContent: "Your dates" }));
+    const fields = el("fieldset", { className: "letter-fields" }, el("legend", { textContent: W.dates }));
     for (const id of used) {
       const inputId = "deadline-" + id;
       const input = el("input", {
@@ -211,7 +293,7 @@
       if (id === NOTICE) input.required = true;
       const hint = el("span", {
         className: "letter-hint", id: inputId + "-hint",
-        textContent: (id === NOTICE ? "" : "Leave blank if this has not happened yet. ") + YEAR_HINT,
+        textContent: (id === NOTICE ? "" : W.notYet) + W.yearHint,
       });
       const error = el("span", { className: "letter-error", id: inputId + "-error" });
       input.setAttribute("aria-describedby", hint.id + " " + error.id);
@@ -221,17 +303,13 @@
       fields.append(row);
     }
 
-    const place = el("select", { id: "deadline-place" }, el("option", { value: "", textContent: EVERYWHERE, selected: true }));
+    const place = el("select", { id: "deadline-place" }, el("option", { value: "", textContent: W.everywhere, selected: true }));
     for (const [id, label] of Object.entries(data.places)) place.append(el("option", { value: id, textContent: label }));
     // Outside the fieldset: a fieldset grows to its widest option, wider than a phone.
-    const placeRow = el("div", { className: "letter-field" }, el("label", { htmlFor: place.id, textContent: "Where do you deliver?" }), place);
+    const placeRow = el("div", { className: "letter-field" }, el("label", { htmlFor: place.id, textContent: W.where }), place);
 
-    const how = el("p", {
-      className: "letter-hint",
-      textContent: "The day you enter is day 0. Business days skip Saturdays and Sundays; public holidays are not " +
-        "counted, so a holiday can push a real deadline later. What you enter stays on this device: nothing is sent or saved.",
-    });
-    const submit = el("button", { type: "submit", className: "md-button md-button--primary", textContent: "Show my dates" });
+    const how = el("p", { className: "letter-hint", textContent: W.how });
+    const submit = el("button", { type: "submit", className: "md-button md-button--primary", textContent: W.show });
     // The script checks the dates itself (noValidate), so it can say in words what is wrong
     // instead of the browser's bubble, which some phones never show.
     const form = el("form", { className: "deadline-form", noValidate: true }, fields, placeRow, how,
@@ -247,7 +325,7 @@
       let first = null;
       for (const id of used) {
         const input = inputs[id];
-        const problem = id === NOTICE && !input.value ? "Enter the date on your notice." : dateProblem(input.value);
+        const problem = id === NOTICE && !input.value ? W.enterNotice : dateProblem(input.value);
         errors[id].textContent = problem;
         input.setAttribute("aria-invalid", problem ? "true" : "false");
         if (problem && !first) first = { input, problem };
@@ -273,7 +351,7 @@
       const now = today();
       const list = el("ol", { className: "deadline-list" });
       for (const { d, day } of items) {
-        const links = el("span", { className: "cite" }, "Sources: ");
+        const links = el("span", { className: "cite" }, W.sources);
         d.sources.forEach((s, i) => {
           if (i) links.append("; ");
           links.append(el("a", { href: s.url, textContent: s.title }));
@@ -281,26 +359,25 @@
         const when = el("strong", { className: "deadline-date", textContent: formatDay(day) });
         const head = el("p", {}, when, el("br"), el("span", { className: "deadline-label", textContent: d.label }));
         const left = day - now;  // both are whole UTC day numbers
-        head.append(" ", el("em", { textContent: left < 0 ? "(This date has passed. If this is your appeal, send it today anyway.)"
-          : left === 0 ? "(today)" : "(in " + left + (left === 1 ? " day)" : " days)") }));
+        head.append(" ", el("em", { textContent: left < 0 ? W.passed : left === 0 ? W.today : W.inDays(left) }));
         list.append(el("li", {}, head,
-          el("p", {}, describe(d, events), ". ", el("strong", { className: claimClass(d.confidence), textContent: d.confidence })),
+          el("p", {}, describe(d, events, W), ". ",
+            el("strong", { className: claimClass(d.confidence), textContent: claimWords(d.confidence) })),
           el("p", { textContent: d.note }),
           el("p", {}, links)));
       }
-      const download = el("button", { type: "button", className: "md-button", textContent: "Add to calendar (.ics)" });
+      const download = el("button", { type: "button", className: "md-button", textContent: W.calendar });
       download.addEventListener("click", saveICS);
       const chosen = place.value;
       const local = chosen && !data.deadlines.some((d) => d.where.includes(chosen));
       // Why some or all dates are missing, in words, next to what is shown.
-      const why = bad ? [el("p", { className: "deadline-problem" }, el("strong", { textContent: "No dates shown for \u201c" +
-        bad.input.labels[0].textContent + "\u201d: " }), bad.problem)] : [];
+      const why = bad ? [el("p", { className: "deadline-problem" },
+        el("strong", { textContent: W.noDatesFor(bad.input.labels[0].textContent) }), bad.problem)] : [];
       results.replaceChildren(
-        el("p", {}, el("strong", { textContent: "The deadline in your own notice is the one that counts." })),
+        el("p", {}, el("strong", { textContent: W.counts })),
         ...why,
-        ...(local ? [el("p", { textContent: "We know of no extra dates for " + place.selectedOptions[0].textContent +
-          ". See the rights page for what the law there says." })] : []),
-        items.length ? list : el("p", { textContent: bad ? "Fix the date above to see your dates." : "Enter the date on your notice to see your dates." }),
+        ...(local ? [el("p", { textContent: W.local(place.selectedOptions[0].textContent) })] : []),
+        items.length ? list : el("p", { textContent: bad ? W.fix : W.enter }),
         ...(items.length ? [el("div", { className: "letter-actions" }, download)] : []));
       return bad;
     }
@@ -314,18 +391,18 @@
           summary: d.label,
           description: [
             d.note,
-            describe(d, events) + ". Public holidays are not counted.",
-            "How sure: " + d.confidence + ".",
-            "The deadline in your own notice is the one that counts.",
-            "Sources: " + d.sources.map((s) => s.url).join(" "),
+            describe(d, events, W) + W.holidays,
+            W.howSure(claimWords(d.confidence)),
+            W.counts,
+            W.sources + d.sources.map((s) => s.url).join(" "),
           ].join("\n"),
-        })), new Date());
+        })), new Date(), T.lang());
       } catch (e) {
-        results.append(el("p", { className: "deadline-problem", textContent: "Could not make a calendar file for these dates. Write them down instead." }));
+        results.append(el("p", { className: "deadline-problem", textContent: W.noFile }));
         return;
       }
       const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
-      const a = el("a", { href: url, download: "flex-deadlines.ics" });
+      const a = el("a", { href: url, download: W.file });
       document.body.append(a);
       a.click();
       a.remove();
@@ -380,14 +457,13 @@
     }
     const soonest = windows.map((w) => ({ w, day: addDays(start, w.days, w.counting) }))
       .sort((a, b) => a.day - b.day)[0];
-    const unit = soonest.w.counting === "business" ? " business" : "";
+    const W = T.pick(WORDS);
     out.replaceChildren(
       el("strong", { textContent: soonest.w.label + ": " + formatDay(soonest.day) + "." }),
-      " That is " + soonest.w.days + unit + " days after " + formatDay(start) + ", the date on your notice, as you typed it" +
-      ". The deadline in your own notice is the one that counts.");
+      W.sendBy(soonest.w.days, soonest.w.counting === "business", formatDay(start)));
     // How sure, when the page gives it ("Others report"), as the same label the calculator shows.
     if (typeof soonest.w.confidence === "string" && soonest.w.confidence) {
-      out.append(" ", el("strong", { className: claimClass(soonest.w.confidence), textContent: soonest.w.confidence }));
+      out.append(" ", el("strong", { className: claimClass(soonest.w.confidence), textContent: claimWords(soonest.w.confidence) }));
     }
   }
 
@@ -411,8 +487,7 @@
         carrier.after(out);
       }
       if (!("waiting" in out.dataset)) {
-        out.dataset.waiting = out.textContent.trim() ||
-          "Type the date on your notice in the letter below, and the date to send your appeal by shows here.";
+        out.dataset.waiting = out.textContent.trim() || T.pick(WORDS).waiting;
       }
       out.windows = windows;
       sendBy(out, windows);

@@ -18,6 +18,115 @@
   function logKey() { return scope() + ".flex-evidence-log"; }
   function keepKey() { return scope() + ".flex-evidence-log-keep"; }
 
+  // The page's language (<html lang>), read when the log is built: "es" or "en".
+  function lang() {
+    return window.flexTools ? window.flexTools.lang() : "en";
+  }
+
+  // Every word the log shows, copies or saves, per language.
+  const WORDS = {
+    en: {
+      locale: "en-US",
+      keep: "Keep this log on this device",
+      keepHint: "Off: your rows are gone when you close or reload this page. " +
+        "On: they stay in this browser on this phone. They are never sent anywhere.",
+      copy: "Copy the log",
+      download: "Download .txt",
+      clear: "Clear the log",
+      clearYes: "Yes, clear every row",
+      clearNo: "No, keep my log",
+      clearAsk: "Clear every row in every table? This cannot be undone.",
+      asText: "Your log as text",
+      tools: "Your log",
+      unreadable: "Part of the log kept on this device could not be read, so it was left out. The rest is below.",
+      noRoom: "This phone has no room left to keep the log. Your rows are still on this page: copy or download the log now.",
+      notKept: "Saved on this page, but the phone could not keep it. Copy or download the log.",
+      rowsIn: (t) => "Rows in " + t,
+      empty: "No rows yet.",
+      add: (t) => "Add a row: " + t,
+      saveRow: "Save row",
+      cancel: "Cancel",
+      rowIn: (t) => "Row in " + t,
+      edit: "Edit",
+      editRow: (n, t) => "Edit row " + n + " of " + t,
+      del: "Delete",
+      delRow: (n, t) => "Delete row " + n + " of " + t,
+      delYes: "Yes, delete it",
+      delNo: "No, keep it",
+      delAsk: (n) => "Delete row " + n + "? This cannot be undone.",
+      row: (n) => "Row " + n,
+      deleted: (n, t) => "Row " + n + " deleted from " + t + ".",
+      change: (n, t) => "Change row " + n + ": " + t,
+      fresh: (t) => "New row: " + t,
+      typeFirst: "Type something in at least one box first.",
+      changed: (n, t) => "Row " + n + " changed in " + t + ".",
+      added: (n, t) => "Row " + n + " added in " + t + ".",
+      keptHere: " Kept on this device.",
+      title: "Evidence log",
+      copiedOn: (d) => "Written down on the day it happened. Copied on " + d + ".",
+      noRows: "(no rows)",
+      keptNow: "Your log is kept on this device now. It stays in this browser until you clear it.",
+      notKeptNow: "Your log is no longer kept on this device. Copy or download it before you leave this page.",
+      blocked: "This browser does not let this site keep anything. Copy or download your log instead.",
+      copied: (n) => "Log copied (" + n + (n === 1 ? " row" : " rows") + "). Paste it into a note or an email.",
+      copyFailed: "Could not copy by itself. The log is selected in the box below: use your phone's Copy.",
+      file: (stamp) => "evidence-log-" + stamp + ".txt",
+      saved: (name) => "Log saved as a text file, " + name + ".",
+      cleared: (kept) => "Every row was cleared" + (kept ? " from this page and this device." : "."),
+    },
+    es: {
+      locale: "es-US",
+      keep: "Guardar este registro en este dispositivo",
+      keepHint: "Sin marcar: tus filas se borran al cerrar o recargar esta página. " +
+        "Marcado: se quedan en este navegador, en este teléfono. Nunca se envían a ningún lado.",
+      copy: "Copiar el registro",
+      download: "Descargar .txt",
+      clear: "Borrar el registro",
+      clearYes: "Sí, borrar todas las filas",
+      clearNo: "No, dejar mi registro",
+      clearAsk: "¿Borrar todas las filas de todas las tablas? Esto no se puede deshacer.",
+      asText: "Tu registro como texto",
+      tools: "Tu registro",
+      unreadable: "No se pudo leer una parte del registro guardado en este dispositivo, así que quedó fuera. " +
+        "El resto está abajo.",
+      noRoom: "Este teléfono no tiene espacio para guardar el registro. Tus filas siguen en esta página: " +
+        "copia o descarga el registro ahora.",
+      notKept: "Quedó en esta página, pero el teléfono no pudo guardarlo. Copia o descarga el registro.",
+      rowsIn: (t) => "Filas de " + t,
+      empty: "Todavía no hay filas.",
+      add: (t) => "Agregar una fila: " + t,
+      saveRow: "Guardar fila",
+      cancel: "Cancelar",
+      rowIn: (t) => "Fila de " + t,
+      edit: "Cambiar",
+      editRow: (n, t) => "Cambiar la fila " + n + " de " + t,
+      del: "Borrar",
+      delRow: (n, t) => "Borrar la fila " + n + " de " + t,
+      delYes: "Sí, borrarla",
+      delNo: "No, dejarla",
+      delAsk: (n) => "¿Borrar la fila " + n + "? Esto no se puede deshacer.",
+      row: (n) => "Fila " + n,
+      deleted: (n, t) => "Fila " + n + " borrada de " + t + ".",
+      change: (n, t) => "Cambiar la fila " + n + ": " + t,
+      fresh: (t) => "Fila nueva: " + t,
+      typeFirst: "Primero escribe algo en una de las casillas.",
+      changed: (n, t) => "Fila " + n + " cambiada en " + t + ".",
+      added: (n, t) => "Fila " + n + " agregada en " + t + ".",
+      keptHere: " Guardada en este dispositivo.",
+      title: "Registro de pruebas",
+      copiedOn: (d) => "Anotado el mismo día en que pasó. Copiado el " + d + ".",
+      noRows: "(sin filas)",
+      keptNow: "Tu registro ahora se guarda en este dispositivo. Se queda en este navegador hasta que lo borres.",
+      notKeptNow: "Tu registro ya no se guarda en este dispositivo. Cópialo o descárgalo antes de salir de esta página.",
+      blocked: "Este navegador no deja que este sitio guarde nada. Mejor copia o descarga tu registro.",
+      copied: (n) => "Registro copiado (" + n + (n === 1 ? " fila" : " filas") + "). Pégalo en una nota o en un correo.",
+      copyFailed: "No se pudo copiar solo. El registro está seleccionado en el cuadro de abajo: usa Copiar en tu teléfono.",
+      file: (stamp) => "registro-de-pruebas-" + stamp + ".txt",
+      saved: (name) => "Registro guardado como archivo de texto: " + name + ".",
+      cleared: (kept) => "Se borraron todas las filas" + (kept ? " de esta página y de este dispositivo." : "."),
+    },
+  };
+
   function el(tag, props, ...children) {
     const node = document.createElement(tag);
     Object.assign(node, props || {});
@@ -28,37 +137,47 @@
     return el("button", Object.assign({ type: "button", className: "md-button", textContent: text }, extra || {}));
   }
 
-  // What kind of box each column gets, from the column's own heading.
+  // What kind of box each column gets, from the column's own heading (English or Spanish page).
   function kindOf(label) {
-    if (/^date and time$/i.test(label)) return "datetime-local";
-    if (/^date$/i.test(label)) return "date";
-    if (/notes|what they said|reply|what you attached/i.test(label)) return "textarea";
+    if (/^(date and time|fecha y hora)$/i.test(label)) return "datetime-local";
+    if (/^(date|fecha)$/i.test(label)) return "date";
+    if (/notes|what they said|reply|what you attached|notas|qu[eé] (te )?dijeron|respuesta|qu[eé] adjuntaste/i.test(label)) {
+      return "textarea";
+    }
     return "text";
   }
 
-  // Dates are typed as 2026-11-26 (and 2026-11-26T09:10); the log says "November 26, 2026".
-  function show(value, kind) {
+  // Dates are typed as 2026-11-26 (and 2026-11-26T09:10); the log says "November 26, 2026"
+  // ("26 de noviembre de 2026" on a Spanish page).
+  function show(value, kind, W) {
     const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
     if (!m || (kind !== "date" && kind !== "datetime-local")) return value;
     const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] || 0), +(m[5] || 0)));
     if (isNaN(d)) return value;
-    let text = d.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+    let text = d.toLocaleDateString(W.locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
     if (m[4] !== undefined) {
-      text += ", " + d.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone: "UTC" });
+      text += ", " + d.toLocaleTimeString(W.locale, { hour: "numeric", minute: "2-digit", timeZone: "UTC" });
     }
     return text;
   }
 
-  // The log's shape: { version, sections: { <table id>: [ { <column>: "text", ... }, ... ] } }.
-  // Anything else found in storage is dropped: only known tables, plain-object rows and
-  // string values for known columns survive.
+  // The log's shape: { version, sections: { <table id>: [ { <column>: "text", ... }, ... ] },
+  // columns: { <table id>: [column headings, in order] } }. Anything else found in storage is
+  // dropped: only known tables, plain-object rows and string values for known columns survive.
+  // A row written on the page in the other language has the other headings: the stored
+  // `columns` say where each one stands, so it lands in the column at the same place.
   function clean(raw, tables) {
-    const log = { version: VERSION, sections: {} };
+    const log = { version: VERSION, sections: {}, columns: {} };
+    const before = raw && typeof raw === "object" && raw.columns && typeof raw.columns === "object" ? raw.columns : {};
     let dropped = false;
     const sections = raw && typeof raw === "object" && raw.sections && typeof raw.sections === "object" ? raw.sections : null;
     if (!sections) dropped = raw !== null && raw !== undefined;
     for (const t of tables) {
       log.sections[t.id] = [];
+      log.columns[t.id] = t.columns;
+      const old = before[t.id];
+      const same = Array.isArray(old) && old.length === t.columns.length && old.every((c) => typeof c === "string");
+      const column = (k) => t.columns.includes(k) ? k : same && old.includes(k) ? t.columns[old.indexOf(k)] : null;
       const rows = sections ? sections[t.id] : undefined;
       if (rows === undefined) continue;
       if (!Array.isArray(rows)) { dropped = true; continue; }
@@ -66,7 +185,7 @@
         if (!row || typeof row !== "object" || Array.isArray(row)) { dropped = true; continue; }
         const kept = {};
         for (const [k, v] of Object.entries(row)) {
-          if (t.columns.includes(k) && typeof v === "string") kept[k] = v.slice(0, 5000);
+          if (column(k) !== null && typeof v === "string") kept[column(k)] = v.slice(0, 5000);
           else dropped = true;
         }
         if (Object.values(kept).some((v) => v.trim())) log.sections[t.id].push(kept); else dropped = true;
@@ -91,6 +210,7 @@
   function build(root) {
     const tables = readTables(root);
     if (!tables.length) return;
+    const W = lang() === "es" ? WORDS.es : WORDS.en;
     const page = document.querySelector("article") || document.body;
 
     let keep = false;
@@ -99,32 +219,31 @@
 
     // ---- Top: keep on device, copy, download, clear; one status line. ----
     const keepBox = el("input", { type: "checkbox", id: "evlog-keep", checked: keep, disabled: !storageWorks });
-    const keepLabel = el("label", { htmlFor: "evlog-keep", textContent: "Keep this log on this device" });
+    const keepLabel = el("label", { htmlFor: "evlog-keep", textContent: W.keep });
     const keepHint = el("p", {
       className: "evlog-hint", id: "evlog-keep-hint",
-      textContent: "Off: your rows are gone when you close or reload this page. " +
-        "On: they stay in this browser on this phone. They are never sent anywhere.",
+      textContent: W.keepHint,
     });
     keepBox.setAttribute("aria-describedby", keepHint.id);
-    const copy = button("Copy the log", { className: "md-button md-button--primary" });
-    const download = button("Download .txt");
-    const clear = button("Clear the log");
+    const copy = button(W.copy, { className: "md-button md-button--primary" });
+    const download = button(W.download);
+    const clear = button(W.clear);
     const status = el("p", { className: "evlog-status", role: "status" });
     status.setAttribute("aria-live", "polite");
-    const clearYes = button("Yes, clear every row");
-    const clearNo = button("No, keep my log");
+    const clearYes = button(W.clearYes);
+    const clearNo = button(W.clearNo);
     const clearAsk = el("div", { className: "evlog-confirm", hidden: true, role: "group" },
-      el("p", { id: "evlog-clear-q", textContent: "Clear every row in every table? This cannot be undone." }),
+      el("p", { id: "evlog-clear-q", textContent: W.clearAsk }),
       el("div", { className: "evlog-buttons" }, clearYes, clearNo));
     clearAsk.setAttribute("aria-labelledby", "evlog-clear-q");
     const fallback = el("textarea", { className: "evlog-fallback", readOnly: true, hidden: true, rows: 8 });
-    fallback.setAttribute("aria-label", "Your log as text");
+    fallback.setAttribute("aria-label", W.asText);
     const tools = el("div", { className: "evlog-tools no-print" },
       el("div", { className: "evlog-keep" }, keepBox, keepLabel), keepHint,
       el("div", { className: "evlog-buttons" }, copy, download, clear),
       clearAsk, status, fallback);
     tools.setAttribute("role", "region");
-    tools.setAttribute("aria-label", "Your log");
+    tools.setAttribute("aria-label", W.tools);
 
     function say(where, message) {
       where.textContent = "";
@@ -144,8 +263,7 @@
       const result = clean(raw, tables);
       log = result.log;
       if (broken || result.dropped) {
-        startMessage = "Part of the log kept on this device could not be read, so it was left out. " +
-          "The rest is below.";
+        startMessage = W.unreadable;
         save(false);
       }
     } else {
@@ -164,9 +282,8 @@
         localStorage.setItem(logKey(), JSON.stringify(log));
         return true;
       } catch (e) {
-        say(status, "This phone has no room left to keep the log. Your rows are still on this page: " +
-          "copy or download the log now.");
-        if (announce) say(announce, "Saved on this page, but the phone could not keep it. Copy or download the log.");
+        say(status, W.noRoom);
+        if (announce) say(announce, W.notKept);
         return false;
       }
     }
@@ -174,9 +291,9 @@
     // ---- One part per table: the rows as cards, then a form to add or change a row. ----
     const parts = tables.map((t) => {
       const list = el("ol", { className: "evlog-rows" });
-      list.setAttribute("aria-label", "Rows in " + t.title);
-      const empty = el("p", { className: "evlog-empty", textContent: "No rows yet." });
-      const add = button("Add a row: " + t.title);
+      list.setAttribute("aria-label", W.rowsIn(t.title));
+      const empty = el("p", { className: "evlog-empty", textContent: W.empty });
+      const add = button(W.add(t.title));
       const partStatus = el("p", { className: "evlog-status", role: "status" });
       partStatus.setAttribute("aria-live", "polite");
       const legend = el("legend");
@@ -189,11 +306,11 @@
         fieldset.append(el("div", { className: "evlog-field" }, el("label", { htmlFor: id, textContent: column }), input));
         return input;
       });
-      const saveRow = el("button", { type: "submit", className: "md-button md-button--primary", textContent: "Save row" });
-      const cancel = button("Cancel");
+      const saveRow = el("button", { type: "submit", className: "md-button md-button--primary", textContent: W.saveRow });
+      const cancel = button(W.cancel);
       fieldset.append(el("div", { className: "evlog-buttons" }, saveRow, cancel));
       const form = el("form", { className: "evlog-form", hidden: true }, fieldset);
-      form.setAttribute("aria-label", "Row in " + t.title);
+      form.setAttribute("aria-label", W.rowIn(t.title));
       const part = el("div", { className: "evlog-part no-print" }, empty, list, add, form, partStatus);
       let editing = -1; // -1: a new row; else the index of the row being changed
       let opener = add;
@@ -211,19 +328,19 @@
         for (const column of t.columns) {
           const value = (row[column] || "").trim();
           if (!value) continue;
-          dl.append(el("dt", { textContent: column }), el("dd", { textContent: show(value, kindOf(column)) }));
+          dl.append(el("dt", { textContent: column }), el("dd", { textContent: show(value, kindOf(column), W) }));
         }
-        const edit = button("Edit");
-        edit.setAttribute("aria-label", "Edit row " + n + " of " + t.title);
-        const del = button("Delete");
-        del.setAttribute("aria-label", "Delete row " + n + " of " + t.title);
-        const yes = button("Yes, delete it");
-        const no = button("No, keep it");
-        const q = el("p", { id: "evlog-" + t.id + "-del-" + n, textContent: "Delete row " + n + "? This cannot be undone." });
+        const edit = button(W.edit);
+        edit.setAttribute("aria-label", W.editRow(n, t.title));
+        const del = button(W.del);
+        del.setAttribute("aria-label", W.delRow(n, t.title));
+        const yes = button(W.delYes);
+        const no = button(W.delNo);
+        const q = el("p", { id: "evlog-" + t.id + "-del-" + n, textContent: W.delAsk(n) });
         const ask = el("div", { className: "evlog-confirm", hidden: true, role: "group" }, q, el("div", { className: "evlog-buttons" }, yes, no));
         ask.setAttribute("aria-labelledby", q.id);
         const item = el("li", { className: "evlog-row" },
-          el("p", { className: "evlog-row-title", textContent: "Row " + n }), dl,
+          el("p", { className: "evlog-row-title", textContent: W.row(n) }), dl,
           el("div", { className: "evlog-buttons" }, edit, del), ask);
         edit.addEventListener("click", () => open(index, edit));
         del.addEventListener("click", () => { ask.hidden = false; no.focus(); });
@@ -233,7 +350,7 @@
           const kept = save(partStatus);
           render();
           add.focus();
-          if (kept) say(partStatus, "Row " + n + " deleted from " + t.title + ".");
+          if (kept) say(partStatus, W.deleted(n, t.title));
         });
         return item;
       }
@@ -242,7 +359,7 @@
         editing = index;
         opener = from;
         const row = index >= 0 ? log.sections[t.id][index] : {};
-        legend.textContent = index >= 0 ? "Change row " + (index + 1) + ": " + t.title : "New row: " + t.title;
+        legend.textContent = index >= 0 ? W.change(index + 1, t.title) : W.fresh(t.title);
         inputs.forEach((input) => { input.value = row[input.name] || ""; });
         form.hidden = false;
         add.hidden = true;
@@ -261,7 +378,7 @@
         e.preventDefault();
         const row = {};
         inputs.forEach((input) => { if (input.value.trim()) row[input.name] = input.value; });
-        if (!Object.keys(row).length) { say(partStatus, "Type something in at least one box first."); inputs[0].focus(); return; }
+        if (!Object.keys(row).length) { say(partStatus, W.typeFirst); inputs[0].focus(); return; }
         const index = editing >= 0 ? editing : log.sections[t.id].length;
         log.sections[t.id][index] = row;
         const kept = save(partStatus);
@@ -271,8 +388,8 @@
         const edited = list.children[index] && list.children[index].querySelector("button");
         (editing >= 0 && edited ? edited : add).focus();
         if (kept) {
-          say(partStatus, (editing >= 0 ? "Row " + (index + 1) + " changed" : "Row " + (index + 1) + " added") +
-            " in " + t.title + "." + (keep ? " Kept on this device." : ""));
+          say(partStatus, (editing >= 0 ? W.changed(index + 1, t.title) : W.added(index + 1, t.title)) +
+            (keep ? W.keptHere : ""));
         }
         editing = -1;
       });
@@ -291,23 +408,23 @@
       const blanks = Math.max(1, t.blanks - rows.length);
       body.replaceChildren();
       for (const row of rows) {
-        body.append(el("tr", {}, ...t.columns.map((c) => el("td", { textContent: show((row[c] || "").trim(), kindOf(c)) }))));
+        body.append(el("tr", {}, ...t.columns.map((c) => el("td", { textContent: show((row[c] || "").trim(), kindOf(c), W) }))));
       }
       for (let i = 0; i < blanks; i++) body.append(el("tr", {}, ...t.columns.map(() => el("td", { textContent: "\u00a0" }))));
     }
 
     function asText() {
-      const today = new Date().toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric" });
-      const lines = ["Evidence log", "Written down on the day it happened. Copied on " + today + ".", ""];
+      const today = new Date().toLocaleDateString(W.locale, { year: "numeric", month: "long", day: "numeric" });
+      const lines = [W.title, W.copiedOn(today), ""];
       for (const t of tables) {
         lines.push(t.title.toUpperCase());
         const rows = log.sections[t.id];
-        if (!rows.length) lines.push("(no rows)");
+        if (!rows.length) lines.push(W.noRows);
         rows.forEach((row, i) => {
-          lines.push("Row " + (i + 1));
+          lines.push(W.row(i + 1));
           for (const c of t.columns) {
             const v = (row[c] || "").trim();
-            if (v) lines.push("  " + c + ": " + show(v, kindOf(c)).replace(/\n/g, "\n    "));
+            if (v) lines.push("  " + c + ": " + show(v, kindOf(c), W).replace(/\n/g, "\n    "));
           }
         });
         lines.push("");
@@ -320,17 +437,17 @@
         if (keepBox.checked) {
           localStorage.setItem(keepKey(), "1");
           keep = true;
-          if (save(null)) say(status, "Your log is kept on this device now. It stays in this browser until you clear it.");
+          if (save(null)) say(status, W.keptNow);
         } else {
           keep = false;
           localStorage.removeItem(keepKey());
           localStorage.removeItem(logKey());
-          say(status, "Your log is no longer kept on this device. Copy or download it before you leave this page.");
+          say(status, W.notKeptNow);
         }
       } catch (e) {
         keep = false;
         keepBox.checked = false;
-        say(status, "This browser does not let this site keep anything. Copy or download your log instead.");
+        say(status, W.blocked);
       }
     });
 
@@ -339,13 +456,13 @@
       fallback.hidden = true;
       try {
         await navigator.clipboard.writeText(text);
-        say(status, "Log copied (" + count() + (count() === 1 ? " row" : " rows") + "). Paste it into a note or an email.");
+        say(status, W.copied(count()));
       } catch (e) {
         fallback.value = text;
         fallback.hidden = false;
         fallback.focus();
         fallback.select();
-        say(status, "Could not copy by itself. The log is selected in the box below: use your phone's Copy.");
+        say(status, W.copyFailed);
       }
     });
 
@@ -353,10 +470,10 @@
       const d = new Date();
       const stamp = d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
       const url = URL.createObjectURL(new Blob([asText() + "\n"], { type: "text/plain;charset=utf-8" }));
-      const a = el("a", { href: url, download: "evidence-log-" + stamp + ".txt" });
+      const a = el("a", { href: url, download: W.file(stamp) });
       document.body.append(a); a.click(); a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
-      say(status, "Log saved as a text file, evidence-log-" + stamp + ".txt.");
+      say(status, W.saved(W.file(stamp)));
     });
 
     clear.addEventListener("click", () => { clearAsk.hidden = false; clearNo.focus(); });
@@ -367,7 +484,7 @@
       parts.forEach((p) => p.render());
       clearAsk.hidden = true;
       clear.focus();
-      say(status, "Every row was cleared" + (keep ? " from this page and this device." : "."));
+      say(status, W.cleared(keep));
     });
 
     tables[0].heading.before(tools);

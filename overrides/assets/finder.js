@@ -43,8 +43,56 @@
 
   // Both lists are compared with stemmed words, so they are stemmed once here.
   const COMMON = new Set(STOP_WORDS.concat(NOTICE_WORDS).map(stem));
+  const ENGLISH = { words, stem, common: COMMON, none: "Your text names no reason we know." };
 
-  function prepare(causes) {
+  /* ---- Spanish pages: Spanish text, often with English words in it (or the English notice
+     pasted whole). Accents are folded on both sides ("desactivación" = "desactivacion", "ñ" =
+     "n", as people type without accents), and the stem joins singular and plural, -ción and
+     -ciones, masculine and feminine (-o/-a), and the English forms above. ---- */
+  const STOP_WORDS_ES = ("a al ante con como cual cuales cuando de del desde donde durante e el ella ellas ellos en " +
+    "entre era eran es esa esas ese eso esos esta estaba estaban estado estan estar este esto estos estoy estuve " +
+    "fue fueron ha habia haber han has hasta hay he hice hizo hacer hace la las le les lo los me mi mis muy mas " +
+    "menos nada ni no nos nosotros o otra otras otro otros para pero poco por porque pues que quien se ser sido " +
+    "si sin sobre solo su sus tambien te tener tengo tenia tiene tienen todo toda todos todas tu tus u un una uno " +
+    "unos unas usted ustedes y ya yo algo ahora aqui alli asi luego despues antes siempre nunca mucho muchos bien " +
+    "mal nuevo cosa cosas vez veces hoy ayer manana dia dias semana semanas mes meses ano anos dijo dijeron dice " +
+    "dicen decir digo mande mandaron puse pusieron ver vi vieron salio paso solamente nomas").split(" ");
+  const NOTICE_WORDS_ES = ("amazon flex cuenta cuentas desactivada desactivado desactivacion desactivar desactivaron " +
+    "desactivamos desactivaran hola estimado estimada socio socia conductor conductora conductores repartidor " +
+    "equipo saludos gracias favor programa participacion revision revisamos revisar decision decidimos decidido " +
+    "informacion detalle detalles violacion grave puede pueden podemos debe deben usar uso mensaje correo " +
+    "aviso notificacion app aplicacion").split(" ");
+
+  function wordsEs(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\u2018\u2019']/g, "")
+      .replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter(Boolean);
+  }
+
+  function stemEs(word) {
+    let w = word;
+    if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+    else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+    else if (w.length > 4 && w.endsWith("es")) w = w.slice(0, -2);
+    else if (w.length > 3 && w.endsWith("s")) w = w.slice(0, -1);
+    if (w.length > 3 && /[aeo]$/.test(w)) w = w.slice(0, -1);
+    return w;
+  }
+
+  const SPANISH = {
+    words: wordsEs,
+    stem: stemEs,
+    common: new Set(STOP_WORDS.concat(NOTICE_WORDS, STOP_WORDS_ES, NOTICE_WORDS_ES).map(stemEs)),
+    none: "Tu texto no nombra ninguna razón que conozcamos.",
+  };
+
+  // The page's language: Spanish on <html lang="es"> pages; `lang` given in Node tests.
+  function pageLang() {
+    return typeof window !== "undefined" && window.flexTools ? window.flexTools.lang() : "en";
+  }
+
+  function prepare(causes, lang) {
+    const L = (lang || pageLang()) === "es" ? SPANISH : ENGLISH;
+    const { words, stem, common: COMMON } = L;
     const prepared = causes.map((cause) => {
       const phrases = cause.aliases.concat([cause.title]).map((a) => words(a).map(stem)).filter((p) => p.length);
       const single = new Set();
@@ -55,6 +103,7 @@
     const spread = new Map();
     prepared.forEach((e) => e.single.forEach((w) => spread.set(w, (spread.get(w) || 0) + 1)));
     prepared.forEach((e) => { e.weight = (w) => LONE_WORD_POINTS / spread.get(w); });
+    prepared.language = L;
     return prepared;
   }
 
@@ -69,6 +118,7 @@
   // Each result: { cause, score, why: the driver's own words that matched, note: set only
   // when the result is a suggestion rather than a match }.
   function rank(prepared, text) {
+    const { words, stem, common: COMMON, none } = prepared.language || ENGLISH;
     const raw = words(text);
     const tokens = raw.map(stem);
     const seen = new Map(raw.map((w, i) => [tokens[i], w]));
@@ -95,7 +145,7 @@
     if (fallback && raw.length >= NOTICE_MIN_WORDS && (!results.length || results[0].score < NAMED_REASON_MIN_SCORE) &&
         (!results.length || results[0].cause !== fallback.cause)) {
       const rest = results.filter((r) => r.cause !== fallback.cause);
-      return [{ cause: fallback.cause, score: 0, why: [], note: "Your text names no reason we know." }].concat(rest);
+      return [{ cause: fallback.cause, score: 0, why: [], note: none }].concat(rest);
     }
     return results;
   }
@@ -110,14 +160,61 @@
   const NUMBER_WORDS = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
     eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90 };
 
+  const NUMBER_WORDS_ES = { un: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9,
+    diez: 10, once: 11, doce: 12, trece: 13, catorce: 14, quince: 15, veinte: 20, treinta: 30, sesenta: 60, noventa: 90 };
+
+  // "dentro de 10 días", "en un plazo de diez (10) días hábiles" -> { days, counting, quote } or null.
+  function noticeWindowEs(text) {
+    const m = /(?<!\p{L})(?:dentro\s+de(?:\s+los\s+pr[oó]ximos)?|en\s+(?:un\s+)?(?:plazo|t[eé]rmino)\s+(?:m[aá]ximo\s+)?de|en\s+los\s+pr[oó]ximos)\s+(\d{1,3}|\p{L}+)(?:\s*\(\d{1,3}\))?\s+d[ií]as(?:\s+(h[aá]biles|laborables|naturales|calendario|corridos))?(?!\p{L})/iu.exec(text);
+    if (!m) return null;
+    const n = /^\d+$/.test(m[1]) ? +m[1] : NUMBER_WORDS_ES[m[1].toLowerCase()];
+    if (!n) return null;
+    return { days: n, counting: m[2] && /^(h|l)/i.test(m[2]) ? "business" : "calendar", quote: m[0] };
+  }
+
   // "within 10 days", "within ten (10) business days" -> { days, counting, quote } or null.
+  // A Spanish notice's "dentro de 10 días" too: a driver may paste either.
   function noticeWindow(text) {
     const m = /\bwithin\s+(?:the\s+next\s+)?(\d{1,3}|[a-z]+)(?:\s*\(\d{1,3}\))?\s+(business\s+|working\s+|calendar\s+)?days?\b/i.exec(text);
-    if (!m) return null;
+    if (!m) return noticeWindowEs(text);
     const n = /^\d+$/.test(m[1]) ? +m[1] : NUMBER_WORDS[m[1].toLowerCase()];
     if (!n) return null;
     return { days: n, counting: m[2] && !/calendar/i.test(m[2]) ? "business" : "calendar", quote: m[0] };
   }
+
+  // Every word the finder shows, per language (picked when the finder starts on a page).
+  const WORDS = {
+    en: {
+      noMatch: "No reason matched those words. Try other words from your notice, or look through the list of all reasons below.",
+      best: "Best match:",
+      bestThen: (n) => "Best match first, then " + n + (n === 1 ? " other reason that also matches:" : " other reasons that also match:"),
+      bestItem: "Best match: ",
+      matched: "Matched: ",
+      says: (quote) => "Your notice says \u201c" + quote + "\u201d. ",
+      fromNotice: (day) => "Counted from the date on your notice (" + day + "), ",
+      fromToday: (day) => "Counted from today (" + day + "), ",
+      due: (n, business, day) => n + (business ? " business days (Monday to Friday)" : " days") + " is " + day +
+        ". Send your appeal before then.",
+      label: "The date on your notice (optional, to count from it instead of today)",
+      yearHint: "Type the year in full: 4 digits, between 1900 and 2200.",
+    },
+    es: {
+      noMatch: "Ninguna razón coincide con esas palabras. Prueba con otras palabras de tu aviso, o mira abajo la lista de todas las razones.",
+      best: "Mejor resultado:",
+      bestThen: (n) => "Primero el mejor resultado, y luego " + n +
+        (n === 1 ? " razón más que también coincide:" : " razones más que también coinciden:"),
+      bestItem: "Mejor resultado: ",
+      matched: "Palabras que coinciden: ",
+      says: (quote) => "Tu aviso dice \u201c" + quote + "\u201d. ",
+      fromNotice: (day) => "Contando desde la fecha de tu aviso (" + day + "), ",
+      fromToday: (day) => "Contando desde hoy (" + day + "), ",
+      due: (n, business, day) => "el plazo de " + n + (business ? " días hábiles (de lunes a viernes)" : " días") +
+        " termina el " + day + ". Envía tu apelación antes de esa fecha.",
+      label: "La fecha de tu aviso (si quieres, para contar desde esa fecha y no desde hoy)",
+      yearHint: "Escribe el año completo: 4 cifras, entre 1900 y 2200.",
+    },
+  };
+  let W = WORDS.en;
 
   function el(tag, text) {
     const node = document.createElement(tag);
@@ -130,13 +227,12 @@
     const summary = document.createElement("p");
     if (!text.trim()) { return; }
     if (!results.length) {
-      summary.textContent = "No reason matched those words. Try other words from your notice, or look through the list of all reasons below.";
+      summary.textContent = W.noMatch;
       out.append(summary);
       return;
     }
     const top = shortlist(results);
-    summary.textContent = top.length === 1 ? "Best match:" : "Best match first, then " + (top.length - 1) +
-      (top.length === 2 ? " other reason that also matches:" : " other reasons that also match:");
+    summary.textContent = top.length === 1 ? W.best : W.bestThen(top.length - 1);
     summary.tabIndex = -1;
     const list = document.createElement("ol");
     for (const r of top) {
@@ -149,8 +245,8 @@
       const why = document.createElement("span");
       why.className = "finder-why";
       // Quote marks only around words that really are in the driver's text.
-      why.textContent = r.why.length ? "Matched: " + r.why.map((w) => "\u201c" + w + "\u201d").join(", ") : r.note || "";
-      if (r === top[0]) item.prepend(el("strong", "Best match: "));
+      why.textContent = r.why.length ? W.matched + r.why.map((w) => "\u201c" + w + "\u201d").join(", ") : r.note || "";
+      if (r === top[0]) item.prepend(el("strong", W.bestItem));
       item.append(link, about, why);
       list.append(item);
     }
@@ -167,12 +263,10 @@
     const input = box.querySelector("input");
     const start = dates.parseDay(input.value);
     const from = start !== null ? start : dates.today();
-    const unit = found.counting === "business" ? " business days (Monday to Friday)" : " days";
     const said = box.querySelector(".finder-window-date");
-    said.textContent = "Your notice says \u201c" + found.quote + "\u201d. " + (start !== null
-      ? "Counted from the date on your notice (" + dates.formatDay(start) + "), "
-      : "Counted from today (" + dates.formatDay(from) + "), ") + found.days + unit + " is " +
-      dates.formatDay(dates.addDays(from, found.days, found.counting)) + ". Send your appeal before then.";
+    said.textContent = W.says(found.quote) + (start !== null ? W.fromNotice(dates.formatDay(start))
+      : W.fromToday(dates.formatDay(from))) +
+      W.due(found.days, found.counting === "business", dates.formatDay(dates.addDays(from, found.days, found.counting)));
     const problem = box.querySelector(".letter-error");
     problem.textContent = dates.dateProblem(input.value);
   }
@@ -184,14 +278,14 @@
     box.setAttribute("aria-live", "polite");
     const said = el("p", "");
     said.className = "finder-window-date";
-    const label = el("label", "The date on your notice (optional, to count from it instead of today)");
+    const label = el("label", W.label);
     label.htmlFor = "finder-notice-date";
     const input = document.createElement("input");
     input.type = "date";
     input.id = "finder-notice-date";
     input.min = "1900-01-01";
     input.max = "2200-12-31";
-    const hint = el("span", "Type the year in full: 4 digits, between 1900 and 2200.");
+    const hint = el("span", W.yearHint);
     hint.className = "letter-hint";
     hint.id = "finder-notice-date-hint";
     const error = el("span", "");
@@ -215,6 +309,7 @@
     const causes = window.flexTools.readData(form.parentElement || document, "finder-data", validCauses);
     if (!causes) return;
     form.dataset.ready = "1";
+    W = window.flexTools.pick(WORDS);
     const prepared = prepare(causes);
     const box = document.getElementById("finder-text");
     const out = document.getElementById("finder-results");

@@ -10,7 +10,12 @@
    comes back filled. Nothing is stored on the device unless the driver ticks "Remember".
 
    Remembering is one choice for the whole site: every letter's box shows it, and ticking or
-   unticking one changes them all, because they share what is stored (name, email...). */
+   unticking one changes them all, because they share what is stored (name, email...).
+
+   Spanish pages (<html lang="es">): every word of the builder is Spanish, but the letter the
+   driver sends stays English. The box also carries the Spanish meaning of the letter
+   (`<template class="letter-meaning">`) and shows each English paragraph beside its meaning
+   (`.letter-pairs`), filled with the same values and the same ticked sentences. */
 "use strict";
 (function () {
   const T = window.flexTools;
@@ -22,8 +27,99 @@
   // Many mail apps cut a mailto: link after about 2,000 characters (some far sooner), and
   // the letter would arrive cut short without a word. Above this, we offer copy instead.
   const MAIL_LINK_LIMIT = 1800;
-  const FULL = "Could not save on this device: storage is full. Your letter is still here; copy it.";
-  const BLOCKED = "This browser does not allow saving on this device. Your letter is still here; copy it.";
+
+  // Every word the builder shows, per language (picked when a box is built).
+  const WORDS = {
+    en: {
+      full: "Could not save on this device: storage is full. Your letter is still here; copy it.",
+      blocked: "This browser does not allow saving on this device. Your letter is still here; copy it.",
+      badYear: (y) => "The year must have 4 digits, between " + MIN_YEAR + " and " + MAX_YEAR + ". You typed " + y +
+        ". Type the whole year, like 2026.",
+      notWhole: "This is not a whole date. Type the month, day and year, like 11/26/2026.",
+      yearHint: "Type the year in full: 4 digits, between " + MIN_YEAR + " and " + MAX_YEAR + ".",
+      fill: "Fill in your letter",
+      sentences: "Sentences to add (only if true for you)",
+      remember: " Remember what I type on this device",
+      rememberHint: " Only on this phone or computer, for every letter on this site.",
+      copy: "Copy letter",
+      copySubject: "Copy subject line",
+      mail: "Open in email app",
+      download: "Download .txt",
+      print: "Print",
+      tooLongCopy: "Copy the letter for your email",
+      tooLong: "This letter is too long for a mail link: many email apps would cut it short. " +
+        "Copy the letter and paste it into your email.",
+      clear: "Clear my details\u2026",
+      builder: "Letter builder",
+      nowTooLong: "The letter is now too long for a mail link. Copy it and paste it into your email.",
+      shortAgain: "The letter is short enough for a mail link again.",
+      blanksLeft: (n) => " " + n + (n === 1 ? " blank is" : " blanks are") +
+        " still in [brackets]: fill them in or delete those lines before you send it.",
+      checkDate: (names) => " Check the date: " + names + ".",
+      copied: "Letter copied. Paste it into your email.",
+      copyFailed: "Could not copy by itself. The letter is selected: use your phone's Copy.",
+      subjectCopied: "Subject line copied.",
+      subjectFailed: "Could not copy by itself. Select the subject line and use your phone's Copy.",
+      opening: "Opening your email app. Add the address from your notice.",
+      file: (id) => "flex-letter-" + id + ".txt",
+      saved: "Letter saved as a text file.",
+      clearAsk: "Clear everything you typed in the letters on this page, and what this device keeps?",
+      clearYes: "Yes, clear my details",
+      cleared: "Your details were cleared from this page and this device.",
+      rememberOn: "What you type in the letters will be kept on this device, until you untick this.",
+      rememberOff: "Your details are no longer kept on this device. They stay on this page until you leave.",
+    },
+    es: {
+      full: "No se pudo guardar en este dispositivo: no queda espacio. Tu carta sigue aquí; cópiala.",
+      blocked: "Este navegador no deja guardar nada en este dispositivo. Tu carta sigue aquí; cópiala.",
+      badYear: (y) => "El año debe tener 4 cifras, entre " + MIN_YEAR + " y " + MAX_YEAR + ". Escribiste " + y +
+        ". Escribe el año completo, como 2026.",
+      notWhole: "Falta parte de la fecha. Escribe el día, el mes y el año (el año completo, como 2026).",
+      yearHint: "Escribe el año completo: 4 cifras, entre " + MIN_YEAR + " y " + MAX_YEAR + ".",
+      fill: "Llena tu carta",
+      sentences: "Frases para agregar (solo si son ciertas para ti)",
+      remember: " Recordar lo que escribo en este dispositivo",
+      rememberHint: " Solo en este teléfono o computadora, para todas las cartas de este sitio.",
+      copy: "Copiar carta",
+      copySubject: "Copiar asunto",
+      mail: "Abrir en la app de correo",
+      download: "Descargar .txt",
+      print: "Imprimir",
+      tooLongCopy: "Copiar la carta para tu correo",
+      tooLong: "Esta carta es muy larga para un enlace de correo: muchas apps de correo la cortarían. " +
+        "Copia la carta y pégala en tu correo.",
+      clear: "Borrar mis datos\u2026",
+      builder: "Llenar la carta",
+      nowTooLong: "Ahora la carta es muy larga para un enlace de correo. Cópiala y pégala en tu correo.",
+      shortAgain: "La carta ya cabe otra vez en un enlace de correo.",
+      blanksLeft: (n) => n === 1
+        ? " Queda 1 espacio entre [corchetes]: llénalo o borra esa línea antes de enviar la carta."
+        : " Quedan " + n + " espacios entre [corchetes]: llénalos o borra esas líneas antes de enviar la carta.",
+      checkDate: (names) => " Revisa la fecha: " + names + ".",
+      copied: "Carta copiada en inglés. Pégala en tu correo.",
+      copyFailed: "No se pudo copiar sola. La carta está seleccionada: usa Copiar en tu teléfono.",
+      subjectCopied: "Asunto copiado en inglés.",
+      subjectFailed: "No se pudo copiar solo. Selecciona el asunto y usa Copiar en tu teléfono.",
+      opening: "Se abre tu app de correo. Agrega la dirección de correo que trae tu aviso.",
+      file: (id) => "carta-flex-" + id + ".txt",
+      saved: "Carta guardada como archivo de texto.",
+      clearAsk: "¿Borrar todo lo que escribiste en las cartas de esta página, y lo que guarda este dispositivo?",
+      clearYes: "Sí, borrar mis datos",
+      cleared: "Se borraron tus datos de esta página y de este dispositivo.",
+      rememberOn: "Lo que escribas en las cartas se guardará en este dispositivo, hasta que quites esta marca.",
+      rememberOff: "Tus datos ya no se guardan en este dispositivo. Se quedan en esta página hasta que salgas.",
+      // The English letter beside its meaning.
+      meaningOf: "Qué significa: ",
+      pairsUpdated: "Se actualizó la carta en inglés y lo que significa.",
+      added: (label) => "Frase agregada a la carta: " + label + ".",
+      removed: (label) => "Frase quitada de la carta: " + label + ".",
+      subjectEn: "Subject: ",
+      subjectEs: "Asunto: ",
+      labelEn: "En inglés (lo que envías)",
+      labelEs: "Qué significa",
+      pairsName: "Tu carta en inglés, con lo que significa cada parte",
+    },
+  };
 
   const memory = new Map();   // letter id -> { values: {field: text}, ticked: Set of statement ids }
   const live = new Set();     // mounted builders, so every "Remember" box shows the same state
@@ -33,30 +129,31 @@
   const storedFields = () => T.read(FIELDS, (v) => v !== null && typeof v === "object" && !Array.isArray(v) &&
     Object.values(v).every(isText)) || {};
 
-  // "2026-11-26" -> "November 26, 2026"; "" when it is not a whole date with a year we accept.
-  function showDate(value) {
+  // "2026-11-26" -> "November 26, 2026" (in English, the letter's language) or
+  // "26 de noviembre de 2026" (spanish: true, for the meaning); "" when it is not a whole date
+  // with a year we accept.
+  function showDate(value, spanish) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     if (!m || +m[1] < MIN_YEAR || +m[1] > MAX_YEAR) return "";
     const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
     if (d.getUTCMonth() !== +m[2] - 1) return "";
-    return d.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+    return d.toLocaleDateString(spanish ? "es-US" : "en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
   }
 
   // Why a date field's value cannot go in the letter, in words for the driver ("" if it can).
-  function dateProblem(value) {
+  function dateProblem(value, W) {
     if (!value) return "";
     const m = /^(\d{4,})-\d{2}-\d{2}$/.exec(value);
     if (m && showDate(value)) return "";
-    if (m) return "The year must have 4 digits, between " + MIN_YEAR + " and " + MAX_YEAR +
-      ". You typed " + (+m[1]) + ". Type the whole year, like 2026.";
-    return "This is not a whole date. Type the month, day and year, like 11/26/2026.";
+    if (m) return W.badYear(+m[1]);
+    return W.notWhole;
   }
 
-  function fill(template, blanks, values) {
+  function fill(template, blanks, values, spanish) {
     let text = template;
     for (const b of blanks) {
       const raw = (values[b.id] || "").trim();
-      const v = b.kind === "date" ? showDate(raw) : raw;
+      const v = b.kind === "date" ? showDate(raw, spanish) : raw;
       if (v) text = text.split("[" + b.placeholder + "]").join(v);
     }
     return text;
@@ -93,7 +190,16 @@
   const validStatements = (v) => Array.isArray(v) &&
     v.every((s) => s && isText(s.id) && isText(s.label) && isText(s.text) && !("placeholder" in s));
 
+  const validMeaning = (v) => v !== null && typeof v === "object" && !Array.isArray(v) && isText(v.subject) &&
+    isText(v.body) && (v.statements === undefined || (typeof v.statements === "object" && v.statements !== null &&
+    Object.values(v.statements).every(isText)));
+
+  // Text split into paragraphs on blank lines, as the pairs show them.
+  const paragraphs = (text) => text.split(/\n[ \t]*\n/).map((p) => p.replace(/^\n+|\n+$/g, "")).filter((p) => p.trim());
+
   function build(box, index) {
+    const W = T.pick(WORDS);
+    const spanish = T.lang() === "es";
     const blanks = T.readData(box, "letter-blanks", validBlanks);
     const statements = T.readData(box, "letter-statements", validStatements) || [];
     const codes = [...box.querySelectorAll("pre > code")].filter((c) => !c.closest(".letter-statements-plain"));
@@ -112,6 +218,8 @@
     const stored = remembering() ? storedFields() : {};
     const values = kept.values;
     const base = "letter-" + id + "-" + index;
+    // The Spanish meaning, on Spanish pages only (an English page never shows it).
+    const meaning = spanish ? T.readData(box, "letter-meaning", validMeaning) : null;
 
     const status = el("p", { className: "letter-status", role: "status" });
     status.setAttribute("aria-live", "polite");
@@ -120,7 +228,7 @@
       setTimeout(() => { status.textContent = message; }, 50);
     }
 
-    const fields = el("fieldset", { className: "letter-fields" }, el("legend", { textContent: "Fill in your letter" }));
+    const fields = el("fieldset", { className: "letter-fields" }, el("legend", { textContent: W.fill }));
     const inputs = [];
     // A blank used only by optional sentences is asked under the first sentence that uses it,
     // and only once the driver ticks one of them: no one is asked "what went wrong" unless
@@ -149,8 +257,7 @@
       values[b.id] = input.value;
       const row = el("div", { className: "letter-field" }, el("label", { htmlFor: inputId, textContent: b.label }), input);
       const described = [];
-      const hintText = [b.hint, b.kind === "date" ? "Type the year in full: 4 digits, between " + MIN_YEAR +
-        " and " + MAX_YEAR + "." : ""].filter(Boolean).join(" ");
+      const hintText = [b.hint, b.kind === "date" ? W.yearHint : ""].filter(Boolean).join(" ");
       if (hintText) {
         row.append(el("span", { className: "letter-hint", id: inputId + "-hint", textContent: hintText }));
         described.push(inputId + "-hint");
@@ -163,7 +270,7 @@
         described.push(error.id);
         // While the driver types, the year passes through 0002, 0020...: judge it when they leave.
         const check = (show) => {
-          const problem = dateProblem(input.value);
+          const problem = dateProblem(input.value, W);
           input.setAttribute("aria-invalid", problem ? "true" : "false");
           if (!problem) error.textContent = "";
           else if (show) error.textContent = problem;
@@ -178,6 +285,7 @@
       input.addEventListener("input", () => {
         values[b.id] = input.value;
         update(true);
+        if (pairs) pairsChanged();
         if (remembering()) save({ [b.id]: input.value });  // only this field: other letters share the rest
       });
       inputs.push(input);
@@ -194,19 +302,27 @@
     const parts = [fields];
     if (statements.length) {
       const choose = el("fieldset", { className: "letter-fields letter-statements-choose" },
-        el("legend", { textContent: "Sentences to add (only if true for you)" }));
+        el("legend", { textContent: W.sentences }));
       statements.forEach((s) => {
         const boxId = base + "-st-" + s.id;
         const tick = el("input", { type: "checkbox", id: boxId, checked: kept.ticked.has(s.id) });
         const text = el("span", { className: "letter-hint letter-statement-text", id: boxId + "-text", textContent: s.text });
-        tick.setAttribute("aria-describedby", text.id);
+        const described = [text.id];
+        // On a Spanish page the English sentence is followed by what it means.
+        const said = meaning && meaning.statements && isText(meaning.statements[s.id]) ? el("span", {
+          className: "letter-hint letter-statement-text letter-statement-meaning", id: boxId + "-meaning", lang: "es",
+          textContent: W.meaningOf + meaning.statements[s.id] }) : null;
+        if (said) { text.lang = "en"; described.push(said.id); }
+        tick.setAttribute("aria-describedby", described.join(" "));
         tick.addEventListener("change", () => {
           if (tick.checked) kept.ticked.add(s.id); else kept.ticked.delete(s.id);
           showStatementRows();
           update(true);
+          if (pairs) say(tick.checked ? W.added(s.label) : W.removed(s.label));
         });
         choose.append(el("div", { className: "letter-statement" }, tick,
-          el("label", { htmlFor: boxId, textContent: " " + s.label }), text, ...(statementRows.get(s.id) || [])));
+          el("label", { htmlFor: boxId, textContent: " " + s.label }), text, ...(said ? [said] : []),
+          ...(statementRows.get(s.id) || [])));
       });
       showStatementRows();
       parts.push(choose);
@@ -218,34 +334,71 @@
     if (!T.canStore()) remember.disabled = true;
     remember.addEventListener("change", () => setRemember(remember.checked, say));
     parts.push(el("div", { className: "letter-remember" }, remember,
-      el("label", { htmlFor: remember.id, textContent: " Remember what I type on this device" }),
-      el("span", { className: "letter-hint", textContent: " Only on this phone or computer, for every letter on this site." })));
+      el("label", { htmlFor: remember.id, textContent: W.remember }),
+      el("span", { className: "letter-hint", textContent: W.rememberHint })));
 
-    const copy = el("button", { type: "button", className: "md-button md-button--primary", textContent: "Copy letter" });
-    const copySubject = el("button", { type: "button", className: "md-button", textContent: "Copy subject line" });
-    const mail = el("a", { className: "md-button", textContent: "Open in email app" });
-    const download = el("button", { type: "button", className: "md-button", textContent: "Download .txt" });
-    const print = el("button", { type: "button", className: "md-button", textContent: "Print" });
-    const tooLongCopy = el("button", { type: "button", className: "md-button", textContent: "Copy the letter for your email" });
-    const tooLong = el("div", { className: "letter-too-long", hidden: true },
-      el("p", { textContent: "This letter is too long for a mail link: many email apps would cut it short. " +
-        "Copy the letter and paste it into your email." }), tooLongCopy);
+    const copy = el("button", { type: "button", className: "md-button md-button--primary", textContent: W.copy });
+    const copySubject = el("button", { type: "button", className: "md-button", textContent: W.copySubject });
+    const mail = el("a", { className: "md-button", textContent: W.mail });
+    const download = el("button", { type: "button", className: "md-button", textContent: W.download });
+    const print = el("button", { type: "button", className: "md-button", textContent: W.print });
+    const tooLongCopy = el("button", { type: "button", className: "md-button", textContent: W.tooLongCopy });
+    const tooLong = el("div", { className: "letter-too-long", hidden: true }, el("p", { textContent: W.tooLong }), tooLongCopy);
     const actions = el("div", { className: "letter-actions" }, copy, copySubject, mail, download, print);
-    const clear = el("button", { type: "button", className: "md-button letter-clear", textContent: "Clear my details\u2026" });
+    const clear = el("button", { type: "button", className: "md-button letter-clear", textContent: W.clear });
     const danger = el("div", { className: "letter-danger" }, clear);
     parts.push(actions, tooLong, status, danger);
     const tools = el("form", { className: "letter-tools no-print" }, ...parts);
-    tools.setAttribute("aria-label", "Letter builder");
+    tools.setAttribute("aria-label", W.builder);
     tools.addEventListener("submit", (e) => e.preventDefault());
 
     function subject() { return fill(subjectTemplate, blanks, values); }
     function body() { return fill(placeStatements(bodyTemplate, statements, kept.ticked), blanks, values); }
+
+    // The English letter beside its Spanish meaning: the same values, the same ticked sentences
+    // (at the same marker), split on blank lines into paragraphs that line up one to one.
+    let pairs = null;
+    let pairsTimer = 0;
+    if (meaning) {
+      pairs = box.querySelector(".letter-pairs");
+      if (!pairs) {
+        pairs = el("div", { className: "letter-pairs" });
+        bodyCode.closest("pre").after(pairs);
+      }
+      // Built by the script: real labels in each pair (the page's own pairs get them from CSS).
+      pairs.classList.add("letter-pairs--live");
+      pairs.setAttribute("role", "group");
+      pairs.setAttribute("aria-label", W.pairsName);
+    }
+    const meaningStatements = meaning ? statements.map((s) => ({
+      id: s.id, text: meaning.statements && isText(meaning.statements[s.id]) ? meaning.statements[s.id] : s.text })) : [];
+    function renderPairs() {
+      if (!pairs) return;
+      const en = [W.subjectEn + subject(), ...paragraphs(body())];
+      const es = [W.subjectEs + fill(meaning.subject, blanks, values, true),
+        ...paragraphs(fill(placeStatements(meaning.body, meaningStatements, kept.ticked), blanks, values, true))];
+      const rows = [];
+      for (let i = 0; i < Math.max(en.length, es.length); i++) {
+        rows.push(el("div", { className: "letter-pair" + (i === 0 ? " letter-pair--subject" : "") },
+          el("span", { className: "letter-pair-label", textContent: W.labelEn }),
+          el("div", { className: "letter-en", lang: "en", textContent: en[i] || "" }),
+          el("span", { className: "letter-pair-label", textContent: W.labelEs }),
+          el("div", { className: "letter-es", lang: "es", textContent: es[i] || "" })));
+      }
+      pairs.replaceChildren(...rows);
+    }
+    // Typing changes the pairs at every key: say so once, when the driver pauses.
+    function pairsChanged() {
+      clearTimeout(pairsTimer);
+      pairsTimer = setTimeout(() => say(W.pairsUpdated), 1200);
+    }
 
     let mailTooLong = null;
     let saveProblem = "";
     function update(byDriver) {
       subjectCode.textContent = subject();
       bodyCode.textContent = body();
+      renderPairs();
       // RFC 6068: line breaks in a mailto body are CRLF, percent-encoded.
       const crlf = (t) => T.wellFormed(t).replace(/\r?\n/g, "\r\n");
       const href = "mailto:?subject=" + encodeURIComponent(crlf(subject())) + "&body=" + encodeURIComponent(crlf(body()));
@@ -254,67 +407,65 @@
       mail.hidden = tooLongNow;
       tooLong.hidden = !tooLongNow;
       if (byDriver && mailTooLong !== null && tooLongNow !== mailTooLong) {
-        say(tooLongNow ? "The letter is now too long for a mail link. Copy it and paste it into your email."
-          : "The letter is short enough for a mail link again.");
+        say(tooLongNow ? W.nowTooLong : W.shortAgain);
       }
       mailTooLong = tooLongNow;
     }
 
     function save(changed) {
       const problem = T.write(FIELDS, Object.assign(storedFields(), changed));
-      if (problem && problem !== saveProblem) say(problem === "full" ? FULL : BLOCKED);
+      if (problem && problem !== saveProblem) say(problem === "full" ? W.full : W.blocked);
       saveProblem = problem;
     }
 
     // Blanks still in [brackets] after filling: the driver must fill or delete them before sending.
     function blanksLeft() {
       const left = new Set((subject() + "\n" + body()).match(/\[[^\[\]\n]+\]/g) || []);
-      return left.size ? " " + left.size + (left.size === 1 ? " blank is" : " blanks are") +
-        " still in [brackets]: fill them in or delete those lines before you send it." : "";
+      return left.size ? W.blanksLeft(left.size) : "";
     }
 
     // Dates that cannot go in the letter are named before the driver copies.
     function dateWarnings() {
       const bad = inputs.filter((i) => i.checkDate && i.checkDate(true));
-      return bad.length ? " Check the date: " + bad.map((i) => i.labels[0].textContent).join(", ") + "." : "";
+      return bad.length ? W.checkDate(bad.map((i) => i.labels[0].textContent).join(", ")) : "";
     }
 
     async function copyLetter() {
-      try { await navigator.clipboard.writeText(body()); say("Letter copied. Paste it into your email." + blanksLeft() + dateWarnings()); }
+      try { await navigator.clipboard.writeText(body()); say(W.copied + blanksLeft() + dateWarnings()); }
       catch (e) {
         const range = document.createRange();
         range.selectNodeContents(bodyCode);
         const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
-        say("Could not copy by itself. The letter is selected: use your phone's Copy.");
+        say(W.copyFailed);
       }
     }
     copy.addEventListener("click", copyLetter);
     tooLongCopy.addEventListener("click", copyLetter);
     copySubject.addEventListener("click", async () => {
-      try { await navigator.clipboard.writeText(subject()); say("Subject line copied."); }
-      catch (e) { say("Could not copy by itself. Select the subject line and use your phone's Copy."); }
+      try { await navigator.clipboard.writeText(subject()); say(W.subjectCopied); }
+      catch (e) { say(W.subjectFailed); }
     });
-    mail.addEventListener("click", () => say("Opening your email app. Add the address from your notice."));
+    mail.addEventListener("click", () => say(W.opening));
     download.addEventListener("click", () => {
       const text = "Subject: " + subject() + "\n\n" + body() + "\n";
       const url = URL.createObjectURL(new Blob([T.wellFormed(text)], { type: "text/plain;charset=utf-8" }));
-      const a = el("a", { href: url, download: "flex-letter-" + id + ".txt" });
+      const a = el("a", { href: url, download: W.file(id) });
       document.body.append(a); a.click(); a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
-      say("Letter saved as a text file.");
+      say(W.saved);
     });
     print.addEventListener("click", () => window.print());
-    T.confirmStep(clear, "Clear everything you typed in the letters on this page, and what this device keeps?",
-      "Yes, clear my details", () => {
-        for (const b of live) b.reset();
-        T.remove(FIELDS);
-        say("Your details were cleared from this page and this device.");
-      }, say);
+    T.confirmStep(clear, W.clearAsk, W.clearYes, () => {
+      for (const b of live) b.reset();
+      T.remove(FIELDS);
+      say(W.cleared);
+    }, say);
 
     const builder = {
       box,
       remember,
       say,
+      W,
       reset() {
         for (const input of inputs) { input.value = ""; values[input.name] = ""; if (input.checkDate) input.checkDate(true); }
         update(false);
@@ -329,21 +480,22 @@
   }
 
   function setRemember(on, say) {
+    const W = T.pick(WORDS);
     for (const b of [...live]) if (!b.box.isConnected) live.delete(b);
     if (on) {
       const problem = T.write(REMEMBER, true);
       if (problem) {
         for (const b of live) b.remember.checked = false;
-        say(problem === "full" ? FULL : BLOCKED);
+        say(problem === "full" ? W.full : W.blocked);
         return;
       }
       for (const b of live) { b.remember.checked = true; b.saveNow(); }
-      say("What you type in the letters will be kept on this device, until you untick this.");
+      say(W.rememberOn);
     } else {
       T.remove(REMEMBER);
       T.remove(FIELDS);
       for (const b of live) b.remember.checked = false;
-      say("Your details are no longer kept on this device. They stay on this page until you leave.");
+      say(W.rememberOff);
     }
   }
 

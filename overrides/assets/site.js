@@ -97,6 +97,24 @@
       : s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
   }
 
+  // The page's language, from <html lang> ("es", "es-US" -> "es"; anything else -> "en"), and the
+  // words a tool shows, picked from its table for that language. Read when a tool mounts, so
+  // each new page uses its own language.
+  function lang() {
+    return /^es\b/i.test(document.documentElement.lang || "") ? "es" : "en";
+  }
+  function pick(tables) { return tables[lang()] || tables.en; }
+  // "26 de noviembre de 2026" / "November 26, 2026" for a Date at UTC midnight; `extra` adds
+  // options such as { weekday: "long" }.
+  function longDate(date, extra) {
+    return date.toLocaleDateString(lang() === "es" ? "es-US" : "en-US",
+      Object.assign({ year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }, extra || {}));
+  }
+  const WORDS = {
+    en: { no: "No, keep them", nothing: "Nothing was cleared.", table: "Table", sideways: " (scrolls sideways)" },
+    es: { no: "No, no borres nada", nothing: "No se borró nada.", table: "Tabla", sideways: " (se desliza de lado)" },
+  };
+
   // An inline "are you sure?" step for a destructive button (no window.confirm: it cannot be
   // styled, and some phones block it). `onYes` runs only after the driver confirms.
   function confirmStep(button, question, yesText, onYes, say) {
@@ -116,7 +134,7 @@
     const no = document.createElement("button");
     no.type = "button";
     no.className = "md-button";
-    no.textContent = "No, keep them";
+    no.textContent = pick(WORDS).no;
     const row = document.createElement("div");
     row.className = "letter-actions";
     row.append(yes, no);
@@ -133,13 +151,13 @@
       ask.focus();
     });
     yes.addEventListener("click", () => { close(true); onYes(); });
-    no.addEventListener("click", () => { close(true); say("Nothing was cleared."); });
+    no.addEventListener("click", () => { close(true); say(pick(WORDS).nothing); });
     box.addEventListener("keydown", (e) => { if (e.key === "Escape") close(true); });
     button.after(box);
     return box;
   }
 
-  window.flexTools = { root: ROOT, key, hash, read, write, remove, canStore, readData, wellFormed, confirmStep };
+  window.flexTools = { root: ROOT, key, hash, read, write, remove, canStore, readData, wellFormed, confirmStep, lang, pick, longDate };
   dropLegacyKeys();
 
   /* ---- Page enhancements ---- */
@@ -152,8 +170,8 @@
         wrap.tabIndex = 0;
         wrap.setAttribute("role", "region");
         const caption = wrap.closest("article") && wrap.previousElementSibling;
-        const name = caption && /^H[2-4]$/.test(caption.tagName) ? caption.textContent.trim() : "Table";
-        wrap.setAttribute("aria-label", name + " (scrolls sideways)");
+        const name = caption && /^H[2-4]$/.test(caption.tagName) ? caption.textContent.trim() : pick(WORDS).table;
+        wrap.setAttribute("aria-label", name + pick(WORDS).sideways);
       } else {
         wrap.removeAttribute("tabindex");
         wrap.removeAttribute("role");
