@@ -235,11 +235,11 @@
       passed: "(Esta fecha ya pasó. Si es tu apelación, envíala hoy de todos modos.)",
       today: "(hoy)",
       inDays: (n) => "(en " + n + (n === 1 ? " día)" : " días)"),
-      span: (n, business, from) => n + (n === 1 ? " día" : " días") + (business ? (n === 1 ? " hábil" : " hábiles") : "") +
-        " desde " + from,
+      span: (n, business, from) => n + (n === 1 ? " día" : " días") +
+        (business ? (n === 1 ? " hábil" : " hábiles") : (n === 1 ? " corrido" : " corridos")) + " desde " + from,
       calendar: "Agregar al calendario (.ics)",
       noDatesFor: (label) => "No hay fechas para \u201c" + label + "\u201d: ",
-      counts: "El plazo que da tu propio aviso es el que cuenta.",
+      counts: "La fecha límite que cuenta es la de tu propio aviso.",
       local: (place) => "No conocemos otras fechas para " + place + ". Mira la página de derechos para ver qué dice la ley allí.",
       fix: "Corrige la fecha de arriba para ver tus fechas.",
       enter: "Escribe la fecha de tu aviso para ver tus fechas.",
@@ -248,7 +248,7 @@
       noFile: "No se pudo crear un archivo de calendario con estas fechas. Anótalas en un papel.",
       file: "flex-plazos.ics",
       sendBy: (n, business, start) => " Son " + n + (business ? " días hábiles" : " días") + " después del " + start +
-        ", la fecha de tu aviso tal como la escribiste. El plazo que da tu propio aviso es el que cuenta.",
+        ", la fecha de tu aviso tal como la escribiste. La fecha límite que cuenta es la de tu propio aviso.",
       waiting: "Escribe la fecha de tu aviso en la carta de abajo. Aquí verás la fecha límite para enviar tu apelación.",
     },
   };

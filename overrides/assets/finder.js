@@ -82,7 +82,7 @@
     words: wordsEs,
     stem: stemEs,
     common: new Set(STOP_WORDS.concat(NOTICE_WORDS, STOP_WORDS_ES, NOTICE_WORDS_ES).map(stemEs)),
-    none: "Tu texto no nombra ninguna razón que conozcamos.",
+    none: "Tu texto no nombra ningún motivo que conozcamos.",
   };
 
   // The page's language: Spanish on <html lang="es"> pages; `lang` given in Node tests.
@@ -199,10 +199,10 @@
       yearHint: "Type the year in full: 4 digits, between 1900 and 2200.",
     },
     es: {
-      noMatch: "Ninguna razón coincide con esas palabras. Prueba con otras palabras de tu aviso, o mira abajo la lista de todas las razones.",
+      noMatch: "Ningún motivo coincide con esas palabras. Prueba con otras palabras de tu aviso, o mira abajo la lista de todos los motivos.",
       best: "Mejor resultado:",
       bestThen: (n) => "Primero el mejor resultado, y luego " + n +
-        (n === 1 ? " razón más que también coincide:" : " razones más que también coinciden:"),
+        (n === 1 ? " motivo más que también coincide:" : " motivos más que también coinciden:"),
       bestItem: "Mejor resultado: ",
       matched: "Palabras que coinciden: ",
       says: (quote) => "Tu aviso dice \u201c" + quote + "\u201d. ",

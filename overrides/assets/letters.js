@@ -113,8 +113,6 @@
       pairsUpdated: "Se actualizó la carta en inglés y lo que significa.",
       added: (label) => "Frase agregada a la carta: " + label + ".",
       removed: (label) => "Frase quitada de la carta: " + label + ".",
-      subjectEn: "Subject: ",
-      subjectEs: "Asunto: ",
       labelEn: "En inglés (lo que envías)",
       labelEs: "Qué significa",
       pairsName: "Tu carta en inglés, con lo que significa cada parte",
@@ -365,8 +363,6 @@
         pairs = el("div", { className: "letter-pairs" });
         bodyCode.closest("pre").after(pairs);
       }
-      // Built by the script: real labels in each pair (the page's own pairs get them from CSS).
-      pairs.classList.add("letter-pairs--live");
       pairs.setAttribute("role", "group");
       pairs.setAttribute("aria-label", W.pairsName);
     }
@@ -374,16 +370,18 @@
       id: s.id, text: meaning.statements && isText(meaning.statements[s.id]) ? meaning.statements[s.id] : s.text })) : [];
     function renderPairs() {
       if (!pairs) return;
-      const en = [W.subjectEn + subject(), ...paragraphs(body())];
-      const es = [W.subjectEs + fill(meaning.subject, blanks, values, true),
+      // The subject first, then the body, as the page draws them before the script runs.
+      const en = [subject(), ...paragraphs(body())];
+      const es = [fill(meaning.subject, blanks, values, true),
         ...paragraphs(fill(placeStatements(meaning.body, meaningStatements, kept.ticked), blanks, values, true))];
       const rows = [];
       for (let i = 0; i < Math.max(en.length, es.length); i++) {
-        rows.push(el("div", { className: "letter-pair" + (i === 0 ? " letter-pair--subject" : "") },
-          el("span", { className: "letter-pair-label", textContent: W.labelEn }),
-          el("div", { className: "letter-en", lang: "en", textContent: en[i] || "" }),
-          el("span", { className: "letter-pair-label", textContent: W.labelEs }),
-          el("div", { className: "letter-es", lang: "es", textContent: es[i] || "" })));
+        // The label is Spanish inside the English half: marked so, for screen readers' voices.
+        rows.push(el("div", { className: "letter-pair" },
+          el("div", { className: "letter-en", lang: "en" },
+            el("span", { className: "letter-pair-label", lang: "es", textContent: W.labelEn }), en[i] || ""),
+          el("div", { className: "letter-es", lang: "es" },
+            el("span", { className: "letter-pair-label", textContent: W.labelEs }), es[i] || "")));
       }
       pairs.replaceChildren(...rows);
     }

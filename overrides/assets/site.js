@@ -104,12 +104,6 @@
     return /^es\b/i.test(document.documentElement.lang || "") ? "es" : "en";
   }
   function pick(tables) { return tables[lang()] || tables.en; }
-  // "26 de noviembre de 2026" / "November 26, 2026" for a Date at UTC midnight; `extra` adds
-  // options such as { weekday: "long" }.
-  function longDate(date, extra) {
-    return date.toLocaleDateString(lang() === "es" ? "es-US" : "en-US",
-      Object.assign({ year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }, extra || {}));
-  }
   const WORDS = {
     en: { no: "No, keep them", nothing: "Nothing was cleared.", table: "Table", sideways: " (scrolls sideways)" },
     es: { no: "No, no borres nada", nothing: "No se borró nada.", table: "Tabla", sideways: " (se desliza de lado)" },
@@ -157,7 +151,7 @@
     return box;
   }
 
-  window.flexTools = { root: ROOT, key, hash, read, write, remove, canStore, readData, wellFormed, confirmStep, lang, pick, longDate };
+  window.flexTools = { root: ROOT, key, hash, read, write, remove, canStore, readData, wellFormed, confirmStep, lang, pick };
   dropLegacyKeys();
 
   /* ---- Page enhancements ---- */
