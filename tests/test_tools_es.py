@@ -1,8 +1,8 @@
 """The browser tools on Spanish pages, used the way a Spanish-speaking driver uses them on a phone.
 
-Until the Spanish build is on main, the pages are a Spanish copy of the built tool pages
-(tests/es_fixture.py): <html lang="es"> and Spanish words in the data, as the Spanish build
-delivers them. Every word a tool shows must be Spanish there, while the letter a driver sends
+Until the Spanish pages of the tools are written, the pages are a Spanish copy of the built tool
+pages (tests/es_fixture.py): <html lang="es"> and the real Spanish words of the data, as the
+Spanish build delivers them. Every word a tool shows must be Spanish there, while the letter a driver sends
 stays English and the page shows, beside each English paragraph, what it means.
 """
 
@@ -18,23 +18,30 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, _SiteServer
-from es_fixture import MARKER, STATEMENTS, make_spanish_copy
+from es_fixture import MARKER, make_spanish_copy, spanish
 from test_finder import NOTICES as ENGLISH_NOTICES
 from test_tools_storage import type_two_digit_year
 
 ASSETS = ROOT / "overrides" / "assets"
 TOOLS = ("letters.js", "checklists.js", "deadlines.js", "evidence.js", "finder.js", "site.js")
+ES = spanish()
+NOT_RECEIVED = next(c for c in ES.data.causes if c.id == "not-received")
+WHERE_LEFT = next(s.label for s in NOT_RECEIVED.letter.statements if s.id == "where-left")
+DEADLINE = {k: d.label for k, d in ES.data.deadlines.items()}
+NOTICE_ASK = ES.data.events["notice"].ask
+FINDER_LABEL = "Pega tu aviso o escribe unas palabras sobre lo que pasó"
+FINDER_BUTTON = "Buscar mi motivo"
 
 
 @pytest.fixture(scope="module")
-def es(site, tmp_path_factory):
+def es(site, base_url, tmp_path_factory):
     """The Spanish copy of the built site, served on its own port; yields its address."""
-    out = make_spanish_copy(site, tmp_path_factory.mktemp("es") / "site")
     srv = _SiteServer(("127.0.0.1", 0), None)
-    srv.directory = str(out)
+    address = f"http://127.0.0.1:{srv.server_address[1]}/"
+    srv.directory = str(make_spanish_copy(site, tmp_path_factory.mktemp("es") / "site", base_url, address))
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}/"
+    yield address
     srv.shutdown()
 
 
@@ -44,7 +51,7 @@ def english_words() -> list[str]:
     found = []
     for name in TOOLS:
         code = (ASSETS / name).read_text(encoding="utf-8")
-        for table in re.findall(r"\ben: \{(.*?)\}\s*,?\s*\n\s*es: \{", code, re.S):
+        for table in re.findall(r"\ben: \{(.*?)\n?\s*\},?\n\s*(?:es: \{|\};)", code, re.S):
             for literal in re.findall(r'"((?:[^"\\]|\\.)*)"', table):
                 text = literal.encode().decode("unicode_escape").strip(" .:,()\u2026")
                 if len(text) >= 4 and re.search(r"[A-Za-z]{3}", text) and text not in ("en-US",):
@@ -77,6 +84,10 @@ TOOL_TEXT = """() => {
 }"""
 
 
+# A pair's own text, without its label.
+CELL_TEXT = "cells => cells.map(c => [...c.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join(''))"
+
+
 def status(page, words: str):
     region = page.locator(".letter .letter-status")
     region.filter(has_text=words).wait_for()
@@ -94,14 +105,14 @@ def test_a_spanish_page_fills_the_english_letter_and_shows_what_it_means(page, e
     page.locator(".letter > .letter-tools").wait_for()
     assert page.evaluate("document.documentElement.lang") == "es"
     page.get_by_label("Tu nombre completo").fill("María Núñez")
-    page.get_by_label("El correo de tu cuenta de Flex").fill("maria@example.com")
+    page.get_by_label("La dirección de correo de tu cuenta de Flex").fill("maria@example.com")
     page.get_by_label("La fecha de tu aviso").fill("2026-11-20")
     where = page.get_by_label("Dónde dejaste los paquetes")
     assert where.is_hidden()
-    page.get_by_label(STATEMENTS["where-left"][0]).check()
+    page.get_by_label(WHERE_LEFT).check()
     status(page, "Frase agregada a la carta")
     where.fill("the front porch")
-    page.get_by_label("Las fechas de los bloques").fill("November 3 and 4, 2026")
+    page.get_by_label("Las fechas de los bloques en cuestión").fill("November 3 and 4, 2026")
 
     # The clipboard gets the English letter, filled.
     page.get_by_role("button", name="Copiar carta").click()
@@ -119,24 +130,23 @@ def test_a_spanish_page_fills_the_english_letter_and_shows_what_it_means(page, e
 
     # Each English paragraph beside its meaning, filled with the same values.
     pairs = page.locator(".letter-pair")
-    english = [pairs.nth(i).locator(".letter-en").inner_text() for i in range(pairs.count())]
-    spanish = [pairs.nth(i).locator(".letter-es").inner_text() for i in range(pairs.count())]
+    english, spanish = (pairs.locator(side).evaluate_all(CELL_TEXT) for side in (".letter-en", ".letter-es"))
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", copied) if p.strip()]
     assert english[1:] == paragraphs, "the pairs show the letter that is copied, paragraph by paragraph"
-    assert english[0] == "Subject: Appeal of deactivation: packages reported not received, maria@example.com"
-    assert spanish[0].startswith("Asunto: Apelación de la desactivación") and spanish[0].endswith("maria@example.com")
+    assert english[0] == "Appeal of deactivation: packages reported not received, maria@example.com"
+    assert spanish[0].startswith("Apelación de la desactivación") and spanish[0].endswith("maria@example.com")
     mine = next(i for i, t in enumerate(english) if t.startswith("My name is"))
     assert "Me llamo María Núñez." in spanish[mine] and "El 20 de noviembre de 2026 recibí un aviso" in spanish[mine]
     left = next(i for i, t in enumerate(english) if "I left the packages" in t)
-    assert spanish[left] == "El November 3 and 4, 2026 dejé los paquetes en the front porch."
+    assert spanish[left] == "En November 3 and 4, 2026 dejé los paquetes en the front porch."
     assert english[-1] == "Thank you,\nMaría Núñez\n[Phone Number]" and spanish[-1] == "Gracias,\nMaría Núñez\n[Phone Number]"
     assert pairs.first.locator(".letter-en").get_attribute("lang") == "en"
     assert pairs.first.locator(".letter-es").get_attribute("lang") == "es"
 
     # Unticking takes the sentence out of both.
-    page.get_by_label(STATEMENTS["where-left"][0]).uncheck()
+    page.get_by_label(WHERE_LEFT).uncheck()
     status(page, "Frase quitada de la carta")
-    assert not [t for t in page.locator(".letter-pair .letter-es").all_inner_texts() if "dejé los paquetes" in t]
+    assert not [t for t in page.locator(".letter-pair .letter-es").all_inner_texts() if "dejé los paquetes en" in t]
     assert not [t for t in page.locator(".letter-pair .letter-en").all_inner_texts() if "I left the packages" in t]
     # Typing is announced once the driver pauses.
     page.get_by_label("Tu número de teléfono").fill("555-0100")
@@ -155,10 +165,11 @@ def test_a_spanish_page_fills_the_english_letter_and_shows_what_it_means(page, e
 
 def test_the_pairs_stack_on_a_phone_with_labels_and_sit_side_by_side_on_a_wide_screen(page, es):
     page.goto(es + LETTER)
-    page.locator(".letter-pairs--live").wait_for()
+    page.locator(".letter > .letter-tools").wait_for()
     pair = page.locator(".letter-pair").nth(1)
     labels = pair.locator(".letter-pair-label")
     assert labels.all_inner_texts() == ["En inglés (lo que envías)", "Qué significa"]
+    assert labels.first.get_attribute("lang") == "es", "Spanish words inside the English half are marked Spanish"
     assert labels.first.is_visible() and labels.last.is_visible()
     en, es_box = pair.locator(".letter-en").bounding_box(), pair.locator(".letter-es").bounding_box()
     assert es_box["y"] >= en["y"] + en["height"], "English first, the meaning under it"
@@ -169,8 +180,6 @@ def test_the_pairs_stack_on_a_phone_with_labels_and_sit_side_by_side_on_a_wide_s
     page.set_viewport_size({"width": 1100, "height": 800})
     en, es_box = pair.locator(".letter-en").bounding_box(), pair.locator(".letter-es").bounding_box()
     assert abs(en["y"] - es_box["y"]) < 2 and es_box["x"] > en["x"] + en["width"] - 1, "side by side"
-    assert page.locator(".letter-pair").first.locator(".letter-pair-label").first.is_visible(), "headings once"
-    assert not labels.first.is_visible()
 
 
 def test_with_scripts_off_the_page_shows_each_english_paragraph_beside_its_meaning(browser, es):
@@ -178,11 +187,10 @@ def test_with_scripts_off_the_page_shows_each_english_paragraph_beside_its_meani
     pg = context.new_page()
     pg.goto(es + LETTER)
     assert "[Your Full Name]" in pg.locator(".letter pre > code").nth(1).inner_text()
-    pair = pg.locator(".letter-pairs .letter-pair").nth(1)
-    assert pair.locator(".letter-en").inner_text().startswith("My name is [Your Full Name].")
-    assert pair.locator(".letter-es").inner_text().startswith("Me llamo [Your Full Name].")
-    before, after = (pair.evaluate(f"p => getComputedStyle(p, '{side}').content") for side in ("::before", "::after"))
-    assert (before, after) == ('"En inglés (lo que envías)"', '"Qué significa"')
+    pair = pg.locator(".letter-pairs .letter-pair").nth(2)
+    assert pair.locator(".letter-en").evaluate_all(CELL_TEXT)[0].startswith("My name is [Your Full Name].")
+    assert pair.locator(".letter-es").evaluate_all(CELL_TEXT)[0].startswith("Me llamo [Your Full Name].")
+    assert pair.locator(".letter-pair-label").all_inner_texts() == ["En inglés (lo que envías)", "Qué significa"]
     context.close()
 
 
@@ -206,8 +214,8 @@ def test_typed_markup_stays_text_on_spanish_pages(page, es):
     assert evil in card.inner_text() and card.locator("img").count() == 0
 
     page.goto(es + "find-your-reason/")
-    page.get_by_label("Pega tu aviso, o escribe unas palabras sobre lo que pasó").fill(evil + " bot")
-    page.get_by_role("button", name="Buscar mi razón").click()
+    page.get_by_label(FINDER_LABEL).fill(evil + " bot")
+    page.get_by_role("button", name=FINDER_BUTTON).click()
     page.locator("#finder-results li").first.wait_for()
     assert page.locator("#finder-results img").count() == 0
     page.wait_for_timeout(300)
@@ -229,12 +237,12 @@ def test_a_two_digit_year_is_refused_in_spanish(page, es):
     status(page, "Revisa la fecha: La fecha de tu aviso.")
 
     page.goto(es + "timelines/")
-    notice = page.get_by_label("¿Qué fecha trae tu correo o aviso de desactivación?")
+    notice = page.get_by_label(NOTICE_ASK)
     type_two_digit_year(page, notice)
     page.get_by_role("button", name="Ver mis fechas").click()
     problem = page.locator(".deadline-problem")
     problem.wait_for()
-    assert problem.inner_text().startswith("No hay fechas para \u201c¿Qué fecha trae tu correo")
+    assert problem.inner_text().startswith("No hay fechas para \u201c" + NOTICE_ASK)
     assert "El año debe tener 4 cifras" in problem.inner_text()
     assert "Corrige la fecha de arriba para ver tus fechas." in page.locator(".deadline-results").inner_text()
     assert not page.errors, page.errors
@@ -264,18 +272,18 @@ def test_the_checklist_and_its_confirm_step_speak_spanish(page, es):
 
 def test_the_calculator_gives_spanish_dates_and_a_spanish_calendar_file(page, es):
     page.goto(es + "timelines/")
-    page.get_by_label("¿Qué fecha trae tu correo o aviso de desactivación?").fill("2026-11-20")
+    page.get_by_label(NOTICE_ASK).fill("2026-11-20")
     page.get_by_role("button", name="Ver mis fechas").click()
     results = page.locator(".deadline-results")
-    appeal = results.locator("li").filter(has_text="Envía tu apelación (según se reporta)")
+    appeal = results.locator("li").filter(has_text=DEADLINE["appeal-window-reported"])
     appeal.wait_for()
     text = appeal.inner_text()
     assert "lunes, 30 de noviembre de 2026" in text
-    assert "10 días desde la fecha de tu aviso de desactivación" in text
+    assert "10 días corridos desde la fecha de tu aviso de desactivación" in text
     label = appeal.locator(".claim")
     assert label.inner_text() == "Otros cuentan" and "claim--others-report" in label.get_attribute("class")
     assert "Fuentes: " in text
-    assert "El plazo que da tu propio aviso es el que cuenta." in results.inner_text()
+    assert "La fecha límite que cuenta es la de tu propio aviso." in results.inner_text()
     first = results.locator(".deadline-date").first.inner_text()
     assert first == "viernes, 27 de noviembre de 2026", "soonest first, in Spanish"
     page.get_by_label("¿Dónde haces entregas?").select_option(label="Seattle, Washington")
@@ -290,10 +298,11 @@ def test_the_calculator_gives_spanish_dates_and_a_spanish_calendar_file(page, es
     ics = open(download.value.path(), encoding="utf-8", newline="").read()
     unfolded = ics.replace("\r\n ", "")
     assert "PRODID:-//Flex Deactivation Help//Deadline calculator//ES\r\n" in ics
-    assert "SUMMARY;LANGUAGE=es:Envía tu apelación (según se reporta)\r\n" in unfolded
+    assert f"SUMMARY;LANGUAGE=es:{DEADLINE['appeal-window-reported']}\r\n" in unfolded
     assert "DTSTART;VALUE=DATE:20261130\r\n" in ics
-    description = next(line for line in unfolded.split("\r\n") if line.startswith("DESCRIPTION;LANGUAGE=es:No encontramos"))
-    assert "10 días desde la fecha de tu aviso de desactivación. No se toman en cuenta los días festivos." in description
+    description = next(line for line in unfolded.split("\r\n") if line.startswith("DESCRIPTION;LANGUAGE=es:") and
+                       "10 días corridos desde" in line)
+    assert "10 días corridos desde la fecha de tu aviso de desactivación. No se toman en cuenta los días festivos." in description
     assert "Qué tan seguro es: Otros cuentan." in description and "Fuentes: https://" in description
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n")), "folded at 75 octets"
     assert not page.errors, page.errors
@@ -306,8 +315,7 @@ def test_the_send_by_date_on_a_spanish_cause_page(page, es):
     page.get_by_label("La fecha de tu aviso").fill("2026-11-20")
     send_by.filter(has_text="27 de noviembre de 2026").wait_for()
     text = send_by.inner_text()
-    assert text.startswith("Envía tu apelación antes de esta fecha, para ir seguro (el plazo más corto reportado): "
-                           "viernes, 27 de noviembre de 2026.")
+    assert text.startswith(DEADLINE["appeal-window-short-reported"] + ": viernes, 27 de noviembre de 2026.")
     assert "Son 7 días después del viernes, 20 de noviembre de 2026, la fecha de tu aviso" in text
     assert send_by.locator(".claim").inner_text() == "Otros cuentan"
     assert not page.errors, page.errors
@@ -347,8 +355,8 @@ SPANISH_NOTICES = [
 
 def find(page, es, text: str) -> list[str]:
     page.goto(es + "find-your-reason/")
-    page.get_by_label("Pega tu aviso, o escribe unas palabras sobre lo que pasó").fill(text)
-    page.get_by_role("button", name="Buscar mi razón").click()
+    page.get_by_label(FINDER_LABEL).fill(text)
+    page.get_by_role("button", name=FINDER_BUTTON).click()
     results = page.locator("#finder-results")
     results.locator("li, p").first.wait_for()
     return [h.rstrip("/").split("/")[-1] for h in results.locator("li > a").evaluate_all("a => a.map(x => x.href)")]
@@ -371,7 +379,8 @@ def test_an_english_notice_pasted_into_the_spanish_finder_still_finds_its_reason
 def test_spanish_finder_results_and_window_speak_spanish(page, es):
     find(page, es, "Tu cuenta fue desactivada por usar un bot. Puedes apelar dentro de 10 días hábiles.")
     first = page.locator("#finder-results li").first
-    assert first.inner_text().startswith("Mejor resultado: Bots y apps para agarrar bloques")
+    bots = next(c.title for c in ES.data.causes if c.id == "bots-and-automation")
+    assert first.inner_text().startswith("Mejor resultado: " + bots)
     assert "Palabras que coinciden: \u201cbot\u201d" in first.inner_text()
     note = page.locator(".finder-window")
     assert note.inner_text().startswith("Tu aviso dice \u201cdentro de 10 días hábiles\u201d. Contando desde hoy (")
@@ -380,16 +389,18 @@ def test_spanish_finder_results_and_window_speak_spanish(page, es):
     assert "Contando desde la fecha de tu aviso (viernes, 20 de noviembre de 2026), el plazo de 10 días hábiles " \
            "(de lunes a viernes) termina el viernes, 4 de diciembre de 2026." in note.inner_text()
     find(page, es, "zzz qqq")
-    assert page.locator("#finder-results p").inner_text().startswith("Ninguna razón coincide con esas palabras.")
+    assert page.locator("#finder-results p").inner_text().startswith("Ningún motivo coincide con esas palabras.")
     assert not page.errors, page.errors
 
 
 def run_finder_es(code: str, payload) -> object:
     """finder.js in Node, prepared for a Spanish page, on the Spanish copy's finder data."""
-    from es_fixture import CAUSES
+    from conftest import ROOT as root
+    from macros.data import load
 
-    causes = [{"id": k, "title": t, "summary": "", "aliases": a, "category": "other" if k == "no-reason-given" else k,
-               "url": f"../causes/{k}/"} for k, (t, a) in CAUSES.items()]
+    english = {c.id: c.aliases for c in load(root).causes}
+    causes = [{"id": c.id, "title": c.title, "summary": c.summary, "aliases": c.aliases + english[c.id],
+               "category": c.category, "url": f"../causes/{c.id}/"} for c in ES.data.causes]
     program = (f"const f = require({json.dumps(str(ASSETS / 'finder.js'))});\n"
                "const {causes, input} = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
                "const prepared = f.prepare(causes, 'es');\n" + code)
@@ -420,7 +431,7 @@ def test_spanish_matching_folds_accents_and_joins_word_forms():
     assert run_finder_es(TOP, ["me dijeron que ya no", "hoy es el día"]) == [None, None]
     why = "console.log(JSON.stringify(input.map((t) => f.rank(prepared, t).map((r) => [r.cause.id, r.why, r.note]))));"
     [ranked] = run_finder_es(why, ["me dijeron que ya no puedo porque hoy es el día que me toca"])
-    assert ranked == [["no-reason-given", [], "Tu texto no nombra ninguna razón que conozcamos."]]
+    assert ranked == [["no-reason-given", [], "Tu texto no nombra ningún motivo que conozcamos."]]
 
 
 def test_a_spanish_deadline_in_the_notice_is_found():
@@ -500,7 +511,7 @@ def test_no_english_word_of_the_tools_is_left_on_spanish_pages(page, es):
     seen.append(page.evaluate(TOOL_TEXT))
 
     page.goto(es + "timelines/")
-    page.get_by_label("¿Qué fecha trae tu correo o aviso de desactivación?").fill("2026-11-20")
+    page.get_by_label(NOTICE_ASK).fill("2026-11-20")
     page.get_by_role("button", name="Ver mis fechas").click()
     page.locator(".deadline-list").wait_for()
     seen.append(page.evaluate(TOOL_TEXT))
@@ -519,7 +530,7 @@ def test_no_english_word_of_the_tools_is_left_on_spanish_pages(page, es):
 
     text = "\n".join(seen)
     for words in ("Copiar carta", "Recordar mis marcas en este dispositivo", "Ver mis fechas", "Mejor resultado",
-                  "Tu texto no nombra ninguna razón que conozcamos.", "Copiar el registro", "Fila 1"):
+                  "Tu texto no nombra ningún motivo que conozcamos.", "Copiar el registro", "Fila 1"):
         assert words in text, words
     assert english_left(text) == [], english_left(text)
     assert not page.errors, page.errors

@@ -19,7 +19,7 @@
     Object.values(v).every((list) => Array.isArray(list) && list.every((n) => Number.isInteger(n) && n >= 0));
   const storedTicks = () => T.read(TICKS, validTicks) || {};
 
-  // Every word a checklist adds, per language (<html lang>), picked when a list is mounted.
+  // Every word a checklist adds (Spanish: es.js, picked when a list is mounted).
   const WORDS = {
     en: {
       full: "Could not save on this device: storage is full. Your ticks stay until you leave the site.",
@@ -32,17 +32,6 @@
       yes: "Yes, clear my ticks",
       cleared: "Ticks cleared.",
     },
-    es: {
-      full: "No se pudo guardar en este dispositivo: no queda espacio. Tus marcas se quedan hasta que salgas del sitio.",
-      blocked: "Este navegador no deja guardar nada en este dispositivo. Tus marcas se quedan hasta que salgas del sitio.",
-      on: "Tus marcas se guardarán en este dispositivo, hasta que quites esta marca.",
-      off: "Tus marcas ya no se guardan en este dispositivo. Se quedan hasta que salgas del sitio.",
-      remember: " Recordar mis marcas en este dispositivo",
-      clear: "Borrar mis marcas\u2026",
-      ask: "¿Quitar la marca de todos los pasos de esta lista?",
-      yes: "Sí, borrar mis marcas",
-      cleared: "Marcas borradas.",
-    },
   };
 
   function save(say) {
@@ -51,12 +40,12 @@
       if (set.size) all[T.hash(id)] = [...set].sort((a, b) => a - b); else delete all[T.hash(id)];
     }
     const problem = Object.keys(all).length ? T.write(TICKS, all) : (T.remove(TICKS), "");
-    const W = T.pick(WORDS);
+    const W = T.pick(WORDS, "checklists");
     if (problem) say(problem === "full" ? W.full : W.blocked);
   }
 
   function setRemember(on, say) {
-    const W = T.pick(WORDS);
+    const W = T.pick(WORDS, "checklists");
     for (const c of [...live]) if (!c.list.isConnected) live.delete(c);
     if (on) {
       const problem = T.write(REMEMBER, true);
@@ -77,7 +66,7 @@
   }
 
   function mount(list, index) {
-    const W = T.pick(WORDS);
+    const W = T.pick(WORDS, "checklists");
     const id = list.dataset.checklist;
     const boxes = [...list.querySelectorAll('input[type="checkbox"]')];
     if (!memory.has(id)) {

@@ -110,21 +110,21 @@
     return out.join("\r\n ");
   }
 
+  const DATE_WORDS = {
+    badYear: (y) => "The year must have 4 digits, between " + MIN_YEAR + " and " + MAX_YEAR + ". You typed " + y +
+      ". Type the whole year, like 2026.",
+    notWhole: "This is not a whole date. Type the month, day and year, like 11/26/2026.",
+  };
+
   // Why a date field's value gives no date, in words for the driver ("" if it is fine or empty),
-  // in the page's language.
+  // in the page's language (the Spanish words come from es.js).
   function dateProblem(text, lang) {
     const value = String(text || "").trim();
     if (!value || parseDay(value) !== null) return "";
-    const es = (lang || pageLang()) === "es";
+    const W = ((lang || pageLang()) === "es" && window.flexWords && window.flexWords.deadlines) || DATE_WORDS;
     const m = /^(\d+)-\d{2}-\d{2}$/.exec(value);
-    if (m && (+m[1] < MIN_YEAR || +m[1] > MAX_YEAR)) {
-      return es ? "El año debe tener 4 cifras, entre " + MIN_YEAR + " y " + MAX_YEAR + ". Escribiste " + (+m[1]) +
-        ". Escribe el año completo, como 2026."
-        : "The year must have 4 digits, between " + MIN_YEAR + " and " + MAX_YEAR + ". You typed " + (+m[1]) +
-        ". Type the whole year, like 2026.";
-    }
-    return es ? "Falta parte de la fecha. Escribe el día, el mes y el año (el año completo, como 2026)."
-      : "This is not a whole date. Type the month, day and year, like 11/26/2026.";
+    if (m && (+m[1] < MIN_YEAR || +m[1] > MAX_YEAR)) return W.badYear(+m[1]);
+    return W.notWhole;
   }
 
   // An iCalendar DATE has a 4-digit year (RFC 5545 3.3.4). Past year 9999, toISOString()
@@ -181,17 +181,10 @@
   const NOTICE = "notice";
   const T = window.flexTools;
 
-  // The four claim labels, as the data gives them (English) -> the words a Spanish page shows.
-  const CLAIMS_ES = { "Amazon says": "Amazon dice", "The law says": "La ley dice",
-    "Drivers report": "Conductores cuentan", "Others report": "Otros cuentan" };
-  const CLAIM_EN = Object.fromEntries(Object.entries(CLAIMS_ES).map(([en, es]) => [es, en]));
-  function claimWords(confidence) {
-    return T.lang() === "es" ? CLAIMS_ES[confidence] || confidence : CLAIM_EN[confidence] || confidence;
-  }
-
-  // Every word of the calculator and the send-by date, per language (picked at each mount).
+  // Every word of the calculator and the send-by date (Spanish: es.js, picked at each mount).
   const WORDS = {
     en: {
+      ...DATE_WORDS,
       everywhere: "Somewhere else in the US",
       dates: "Your dates",
       notYet: "Leave blank if this has not happened yet. ",
@@ -220,37 +213,6 @@
         ", the date on your notice, as you typed it. The deadline in your own notice is the one that counts.",
       waiting: "Type the date on your notice in the letter below, and the date to send your appeal by shows here.",
     },
-    es: {
-      everywhere: "En otro lugar de Estados Unidos",
-      dates: "Tus fechas",
-      notYet: "Déjalo en blanco si esto todavía no pasa. ",
-      yearHint: "Escribe el año completo: 4 cifras, entre " + MIN_YEAR + " y " + MAX_YEAR + ".",
-      where: "¿Dónde haces entregas?",
-      how: "El día que escribes es el día 0. Los días hábiles no cuentan sábados ni domingos. Esta cuenta no " +
-        "toma en cuenta los días festivos: un festivo puede hacer que un plazo real termine más tarde. " +
-        "Lo que escribes se queda en este dispositivo: no se envía ni se guarda nada.",
-      show: "Ver mis fechas",
-      enterNotice: "Escribe la fecha de tu aviso.",
-      sources: "Fuentes: ",
-      passed: "(Esta fecha ya pasó. Si es tu apelación, envíala hoy de todos modos.)",
-      today: "(hoy)",
-      inDays: (n) => "(en " + n + (n === 1 ? " día)" : " días)"),
-      span: (n, business, from) => n + (n === 1 ? " día" : " días") +
-        (business ? (n === 1 ? " hábil" : " hábiles") : (n === 1 ? " corrido" : " corridos")) + " desde " + from,
-      calendar: "Agregar al calendario (.ics)",
-      noDatesFor: (label) => "No hay fechas para \u201c" + label + "\u201d: ",
-      counts: "La fecha límite que cuenta es la de tu propio aviso.",
-      local: (place) => "No conocemos otras fechas para " + place + ". Mira la página de derechos para ver qué dice la ley allí.",
-      fix: "Corrige la fecha de arriba para ver tus fechas.",
-      enter: "Escribe la fecha de tu aviso para ver tus fechas.",
-      holidays: ". No se toman en cuenta los días festivos.",
-      howSure: (c) => "Qué tan seguro es: " + c + ".",
-      noFile: "No se pudo crear un archivo de calendario con estas fechas. Anótalas en un papel.",
-      file: "flex-plazos.ics",
-      sendBy: (n, business, start) => " Son " + n + (business ? " días hábiles" : " días") + " después del " + start +
-        ", la fecha de tu aviso tal como la escribiste. La fecha límite que cuenta es la de tu propio aviso.",
-      waiting: "Escribe la fecha de tu aviso en la carta de abajo. Aquí verás la fecha límite para enviar tu apelación.",
-    },
   };
 
   function el(tag, props, ...children) {
@@ -264,9 +226,10 @@
     return /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
   }
 
-  // The label's class always comes from its English words, whichever language the data uses.
+  // The data gives the label in the page's language; its class comes from the English words.
   function claimClass(confidence) {
-    const slug = (CLAIM_EN[confidence] || confidence).toLowerCase().replace(/^the /, "").replace(/[^a-z]+/g, "-");
+    const en = (T.pick({}, "deadlines") || {}).claims;
+    const slug = ((en && en[confidence]) || confidence).toLowerCase().replace(/^the /, "").replace(/[^a-z]+/g, "-");
     return "claim claim--" + slug;
   }
 
@@ -275,7 +238,7 @@
   }
 
   function build(box, data) {
-    const W = T.pick(WORDS);
+    const W = T.pick(WORDS, "deadlines");
     const events = data.events;
     const used = [];
     for (const d of data.deadlines) if (events[d.starts] && !used.includes(d.starts)) used.push(d.starts);
@@ -362,7 +325,7 @@
         head.append(" ", el("em", { textContent: left < 0 ? W.passed : left === 0 ? W.today : W.inDays(left) }));
         list.append(el("li", {}, head,
           el("p", {}, describe(d, events, W), ". ",
-            el("strong", { className: claimClass(d.confidence), textContent: claimWords(d.confidence) })),
+            el("strong", { className: claimClass(d.confidence), textContent: d.confidence })),
           el("p", { textContent: d.note }),
           el("p", {}, links)));
       }
@@ -392,7 +355,7 @@
           description: [
             d.note,
             describe(d, events, W) + W.holidays,
-            W.howSure(claimWords(d.confidence)),
+            W.howSure(d.confidence),
             W.counts,
             W.sources + d.sources.map((s) => s.url).join(" "),
           ].join("\n"),
@@ -457,13 +420,13 @@
     }
     const soonest = windows.map((w) => ({ w, day: addDays(start, w.days, w.counting) }))
       .sort((a, b) => a.day - b.day)[0];
-    const W = T.pick(WORDS);
+    const W = T.pick(WORDS, "deadlines");
     out.replaceChildren(
       el("strong", { textContent: soonest.w.label + ": " + formatDay(soonest.day) + "." }),
       W.sendBy(soonest.w.days, soonest.w.counting === "business", formatDay(start)));
     // How sure, when the page gives it ("Others report"), as the same label the calculator shows.
     if (typeof soonest.w.confidence === "string" && soonest.w.confidence) {
-      out.append(" ", el("strong", { className: claimClass(soonest.w.confidence), textContent: claimWords(soonest.w.confidence) }));
+      out.append(" ", el("strong", { className: claimClass(soonest.w.confidence), textContent: soonest.w.confidence }));
     }
   }
 
@@ -487,7 +450,7 @@
         carrier.after(out);
       }
       if (!("waiting" in out.dataset)) {
-        out.dataset.waiting = out.textContent.trim() || T.pick(WORDS).waiting;
+        out.dataset.waiting = out.textContent.trim() || T.pick(WORDS, "deadlines").waiting;
       }
       out.windows = windows;
       sendBy(out, windows);

@@ -18,12 +18,7 @@
   function logKey() { return scope() + ".flex-evidence-log"; }
   function keepKey() { return scope() + ".flex-evidence-log-keep"; }
 
-  // The page's language (<html lang>), read when the log is built: "es" or "en".
-  function lang() {
-    return window.flexTools ? window.flexTools.lang() : "en";
-  }
-
-  // Every word the log shows, copies or saves, per language.
+  // Every word the log shows, copies or saves (Spanish: es.js, picked when the log is built).
   const WORDS = {
     en: {
       locale: "en-US",
@@ -73,57 +68,6 @@
       file: (stamp) => "evidence-log-" + stamp + ".txt",
       saved: (name) => "Log saved as a text file, " + name + ".",
       cleared: (kept) => "Every row was cleared" + (kept ? " from this page and this device." : "."),
-    },
-    es: {
-      locale: "es-US",
-      keep: "Guardar este registro en este dispositivo",
-      keepHint: "Sin marcar: tus filas se borran al cerrar o recargar esta página. " +
-        "Marcado: se quedan en este navegador, en este teléfono. Nunca se envían a ningún lado.",
-      copy: "Copiar el registro",
-      download: "Descargar .txt",
-      clear: "Borrar el registro",
-      clearYes: "Sí, borrar todas las filas",
-      clearNo: "No, dejar mi registro",
-      clearAsk: "¿Borrar todas las filas de todas las tablas? Esto no se puede deshacer.",
-      asText: "Tu registro como texto",
-      tools: "Tu registro",
-      unreadable: "No se pudo leer una parte del registro guardado en este dispositivo, así que quedó fuera. " +
-        "El resto está abajo.",
-      noRoom: "Este teléfono no tiene espacio para guardar el registro. Tus filas siguen en esta página: " +
-        "copia o descarga el registro ahora.",
-      notKept: "Quedó en esta página, pero el teléfono no pudo guardarlo. Copia o descarga el registro.",
-      rowsIn: (t) => "Filas de " + t,
-      empty: "Todavía no hay filas.",
-      add: (t) => "Agregar una fila: " + t,
-      saveRow: "Guardar fila",
-      cancel: "Cancelar",
-      rowIn: (t) => "Fila de " + t,
-      edit: "Cambiar",
-      editRow: (n, t) => "Cambiar la fila " + n + " de " + t,
-      del: "Borrar",
-      delRow: (n, t) => "Borrar la fila " + n + " de " + t,
-      delYes: "Sí, borrarla",
-      delNo: "No, dejarla",
-      delAsk: (n) => "¿Borrar la fila " + n + "? Esto no se puede deshacer.",
-      row: (n) => "Fila " + n,
-      deleted: (n, t) => "Fila " + n + " borrada de " + t + ".",
-      change: (n, t) => "Cambiar la fila " + n + ": " + t,
-      fresh: (t) => "Fila nueva: " + t,
-      typeFirst: "Primero escribe algo en una de las casillas.",
-      changed: (n, t) => "Fila " + n + " cambiada en " + t + ".",
-      added: (n, t) => "Fila " + n + " agregada en " + t + ".",
-      keptHere: " Guardada en este dispositivo.",
-      title: "Registro de pruebas",
-      copiedOn: (d) => "Anotado el mismo día en que pasó. Copiado el " + d + ".",
-      noRows: "(sin filas)",
-      keptNow: "Tu registro ahora se guarda en este dispositivo. Se queda en este navegador hasta que lo borres.",
-      notKeptNow: "Tu registro ya no se guarda en este dispositivo. Cópialo o descárgalo antes de salir de esta página.",
-      blocked: "Este navegador no deja que este sitio guarde nada. Mejor copia o descarga tu registro.",
-      copied: (n) => "Registro copiado (" + n + (n === 1 ? " fila" : " filas") + "). Pégalo en una nota o en un correo.",
-      copyFailed: "No se pudo copiar solo. El registro está seleccionado en el cuadro de abajo: usa Copiar en tu teléfono.",
-      file: (stamp) => "registro-de-pruebas-" + stamp + ".txt",
-      saved: (name) => "Registro guardado como archivo de texto: " + name + ".",
-      cleared: (kept) => "Se borraron todas las filas" + (kept ? " de esta página y de este dispositivo." : "."),
     },
   };
 
@@ -210,7 +154,7 @@
   function build(root) {
     const tables = readTables(root);
     if (!tables.length) return;
-    const W = lang() === "es" ? WORDS.es : WORDS.en;
+    const W = window.flexTools ? window.flexTools.pick(WORDS, "evidence") : WORDS.en;
     const page = document.querySelector("article") || document.body;
 
     let keep = false;

@@ -182,7 +182,7 @@
     return { days: n, counting: m[2] && !/calendar/i.test(m[2]) ? "business" : "calendar", quote: m[0] };
   }
 
-  // Every word the finder shows, per language (picked when the finder starts on a page).
+  // Every word the finder shows (Spanish: es.js, picked when the finder starts on a page).
   const WORDS = {
     en: {
       noMatch: "No reason matched those words. Try other words from your notice, or look through the list of all reasons below.",
@@ -197,21 +197,6 @@
         ". Send your appeal before then.",
       label: "The date on your notice (optional, to count from it instead of today)",
       yearHint: "Type the year in full: 4 digits, between 1900 and 2200.",
-    },
-    es: {
-      noMatch: "Ningún motivo coincide con esas palabras. Prueba con otras palabras de tu aviso, o mira abajo la lista de todos los motivos.",
-      best: "Mejor resultado:",
-      bestThen: (n) => "Primero el mejor resultado, y luego " + n +
-        (n === 1 ? " motivo más que también coincide:" : " motivos más que también coinciden:"),
-      bestItem: "Mejor resultado: ",
-      matched: "Palabras que coinciden: ",
-      says: (quote) => "Tu aviso dice \u201c" + quote + "\u201d. ",
-      fromNotice: (day) => "Contando desde la fecha de tu aviso (" + day + "), ",
-      fromToday: (day) => "Contando desde hoy (" + day + "), ",
-      due: (n, business, day) => "el plazo de " + n + (business ? " días hábiles (de lunes a viernes)" : " días") +
-        " termina el " + day + ". Envía tu apelación antes de esa fecha.",
-      label: "La fecha de tu aviso (si quieres, para contar desde esa fecha y no desde hoy)",
-      yearHint: "Escribe el año completo: 4 cifras, entre 1900 y 2200.",
     },
   };
   let W = WORDS.en;
@@ -309,7 +294,7 @@
     const causes = window.flexTools.readData(form.parentElement || document, "finder-data", validCauses);
     if (!causes) return;
     form.dataset.ready = "1";
-    W = window.flexTools.pick(WORDS);
+    W = window.flexTools.pick(WORDS, "finder");
     const prepared = prepare(causes);
     const box = document.getElementById("finder-text");
     const out = document.getElementById("finder-results");

@@ -12,10 +12,7 @@
    Remembering is one choice for the whole site: every letter's box shows it, and ticking or
    unticking one changes them all, because they share what is stored (name, email...).
 
-   Spanish pages (<html lang="es">): every word of the builder is Spanish, but the letter the
-   driver sends stays English. The box also carries the Spanish meaning of the letter
-   (`<template class="letter-meaning">`) and shows each English paragraph beside its meaning
-   (`.letter-pairs`), filled with the same values and the same ticked sentences. */
+   Spanish pages: the letter sent stays English; each paragraph shows beside its meaning. */
 "use strict";
 (function () {
   const T = window.flexTools;
@@ -28,7 +25,7 @@
   // the letter would arrive cut short without a word. Above this, we offer copy instead.
   const MAIL_LINK_LIMIT = 1800;
 
-  // Every word the builder shows, per language (picked when a box is built).
+  // Every word the builder shows (Spanish: es.js, picked when a box is built).
   const WORDS = {
     en: {
       full: "Could not save on this device: storage is full. Your letter is still here; copy it.",
@@ -69,54 +66,6 @@
       rememberOn: "What you type in the letters will be kept on this device, until you untick this.",
       rememberOff: "Your details are no longer kept on this device. They stay on this page until you leave.",
     },
-    es: {
-      full: "No se pudo guardar en este dispositivo: no queda espacio. Tu carta sigue aquí; cópiala.",
-      blocked: "Este navegador no deja guardar nada en este dispositivo. Tu carta sigue aquí; cópiala.",
-      badYear: (y) => "El año debe tener 4 cifras, entre " + MIN_YEAR + " y " + MAX_YEAR + ". Escribiste " + y +
-        ". Escribe el año completo, como 2026.",
-      notWhole: "Falta parte de la fecha. Escribe el día, el mes y el año (el año completo, como 2026).",
-      yearHint: "Escribe el año completo: 4 cifras, entre " + MIN_YEAR + " y " + MAX_YEAR + ".",
-      fill: "Llena tu carta",
-      sentences: "Frases para agregar (solo si son ciertas para ti)",
-      remember: " Recordar lo que escribo en este dispositivo",
-      rememberHint: " Solo en este teléfono o computadora, para todas las cartas de este sitio.",
-      copy: "Copiar carta",
-      copySubject: "Copiar asunto",
-      mail: "Abrir en la app de correo",
-      download: "Descargar .txt",
-      print: "Imprimir",
-      tooLongCopy: "Copiar la carta para tu correo",
-      tooLong: "Esta carta es muy larga para un enlace de correo: muchas apps de correo la cortarían. " +
-        "Copia la carta y pégala en tu correo.",
-      clear: "Borrar mis datos\u2026",
-      builder: "Llenar la carta",
-      nowTooLong: "Ahora la carta es muy larga para un enlace de correo. Cópiala y pégala en tu correo.",
-      shortAgain: "La carta ya cabe otra vez en un enlace de correo.",
-      blanksLeft: (n) => n === 1
-        ? " Queda 1 espacio entre [corchetes]: llénalo o borra esa línea antes de enviar la carta."
-        : " Quedan " + n + " espacios entre [corchetes]: llénalos o borra esas líneas antes de enviar la carta.",
-      checkDate: (names) => " Revisa la fecha: " + names + ".",
-      copied: "Carta copiada en inglés. Pégala en tu correo.",
-      copyFailed: "No se pudo copiar sola. La carta está seleccionada: usa Copiar en tu teléfono.",
-      subjectCopied: "Asunto copiado en inglés.",
-      subjectFailed: "No se pudo copiar solo. Selecciona el asunto y usa Copiar en tu teléfono.",
-      opening: "Se abre tu app de correo. Agrega la dirección de correo que trae tu aviso.",
-      file: (id) => "carta-flex-" + id + ".txt",
-      saved: "Carta guardada como archivo de texto.",
-      clearAsk: "¿Borrar todo lo que escribiste en las cartas de esta página, y lo que guarda este dispositivo?",
-      clearYes: "Sí, borrar mis datos",
-      cleared: "Se borraron tus datos de esta página y de este dispositivo.",
-      rememberOn: "Lo que escribas en las cartas se guardará en este dispositivo, hasta que quites esta marca.",
-      rememberOff: "Tus datos ya no se guardan en este dispositivo. Se quedan en esta página hasta que salgas.",
-      // The English letter beside its meaning.
-      meaningOf: "Qué significa: ",
-      pairsUpdated: "Se actualizó la carta en inglés y lo que significa.",
-      added: (label) => "Frase agregada a la carta: " + label + ".",
-      removed: (label) => "Frase quitada de la carta: " + label + ".",
-      labelEn: "En inglés (lo que envías)",
-      labelEs: "Qué significa",
-      pairsName: "Tu carta en inglés, con lo que significa cada parte",
-    },
   };
 
   const memory = new Map();   // letter id -> { values: {field: text}, ticked: Set of statement ids }
@@ -127,9 +76,8 @@
   const storedFields = () => T.read(FIELDS, (v) => v !== null && typeof v === "object" && !Array.isArray(v) &&
     Object.values(v).every(isText)) || {};
 
-  // "2026-11-26" -> "November 26, 2026" (in English, the letter's language) or
-  // "26 de noviembre de 2026" (spanish: true, for the meaning); "" when it is not a whole date
-  // with a year we accept.
+  // "2026-11-26" -> "November 26, 2026" ("26 de noviembre de 2026" for the meaning); "" when it
+  // is not a whole date with a year we accept.
   function showDate(value, spanish) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     if (!m || +m[1] < MIN_YEAR || +m[1] > MAX_YEAR) return "";
@@ -188,15 +136,13 @@
   const validStatements = (v) => Array.isArray(v) &&
     v.every((s) => s && isText(s.id) && isText(s.label) && isText(s.text) && !("placeholder" in s));
 
-  const validMeaning = (v) => v !== null && typeof v === "object" && !Array.isArray(v) && isText(v.subject) &&
-    isText(v.body) && (v.statements === undefined || (typeof v.statements === "object" && v.statements !== null &&
-    Object.values(v.statements).every(isText)));
+  const validMeaning = (v) => v && isText(v.subject) && isText(v.body);
 
   // Text split into paragraphs on blank lines, as the pairs show them.
   const paragraphs = (text) => text.split(/\n[ \t]*\n/).map((p) => p.replace(/^\n+|\n+$/g, "")).filter((p) => p.trim());
 
   function build(box, index) {
-    const W = T.pick(WORDS);
+    const W = T.pick(WORDS, "letters");
     const spanish = T.lang() === "es";
     const blanks = T.readData(box, "letter-blanks", validBlanks);
     const statements = T.readData(box, "letter-statements", validStatements) || [];
@@ -216,7 +162,6 @@
     const stored = remembering() ? storedFields() : {};
     const values = kept.values;
     const base = "letter-" + id + "-" + index;
-    // The Spanish meaning, on Spanish pages only (an English page never shows it).
     const meaning = spanish ? T.readData(box, "letter-meaning", validMeaning) : null;
 
     const status = el("p", { className: "letter-status", role: "status" });
@@ -306,7 +251,6 @@
         const tick = el("input", { type: "checkbox", id: boxId, checked: kept.ticked.has(s.id) });
         const text = el("span", { className: "letter-hint letter-statement-text", id: boxId + "-text", textContent: s.text });
         const described = [text.id];
-        // On a Spanish page the English sentence is followed by what it means.
         const said = meaning && meaning.statements && isText(meaning.statements[s.id]) ? el("span", {
           className: "letter-hint letter-statement-text letter-statement-meaning", id: boxId + "-meaning", lang: "es",
           textContent: W.meaningOf + meaning.statements[s.id] }) : null;
@@ -353,8 +297,7 @@
     function subject() { return fill(subjectTemplate, blanks, values); }
     function body() { return fill(placeStatements(bodyTemplate, statements, kept.ticked), blanks, values); }
 
-    // The English letter beside its Spanish meaning: the same values, the same ticked sentences
-    // (at the same marker), split on blank lines into paragraphs that line up one to one.
+    // The letter beside its meaning: same values, same ticked sentences, paragraph by paragraph.
     let pairs = null;
     let pairsTimer = 0;
     if (meaning) {
@@ -363,20 +306,16 @@
         pairs = el("div", { className: "letter-pairs" });
         bodyCode.closest("pre").after(pairs);
       }
-      pairs.setAttribute("role", "group");
-      pairs.setAttribute("aria-label", W.pairsName);
     }
     const meaningStatements = meaning ? statements.map((s) => ({
       id: s.id, text: meaning.statements && isText(meaning.statements[s.id]) ? meaning.statements[s.id] : s.text })) : [];
     function renderPairs() {
       if (!pairs) return;
-      // The subject first, then the body, as the page draws them before the script runs.
       const en = [subject(), ...paragraphs(body())];
       const es = [fill(meaning.subject, blanks, values, true),
         ...paragraphs(fill(placeStatements(meaning.body, meaningStatements, kept.ticked), blanks, values, true))];
       const rows = [];
       for (let i = 0; i < Math.max(en.length, es.length); i++) {
-        // The label is Spanish inside the English half: marked so, for screen readers' voices.
         rows.push(el("div", { className: "letter-pair" },
           el("div", { className: "letter-en", lang: "en" },
             el("span", { className: "letter-pair-label", lang: "es", textContent: W.labelEn }), en[i] || ""),
@@ -385,7 +324,7 @@
       }
       pairs.replaceChildren(...rows);
     }
-    // Typing changes the pairs at every key: say so once, when the driver pauses.
+    // Said once, when the driver pauses typing.
     function pairsChanged() {
       clearTimeout(pairsTimer);
       pairsTimer = setTimeout(() => say(W.pairsUpdated), 1200);
@@ -478,7 +417,7 @@
   }
 
   function setRemember(on, say) {
-    const W = T.pick(WORDS);
+    const W = T.pick(WORDS, "letters");
     for (const b of [...live]) if (!b.box.isConnected) live.delete(b);
     if (on) {
       const problem = T.write(REMEMBER, true);

@@ -97,13 +97,21 @@
       : s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
   }
 
-  // The page's language, from <html lang> ("es", "es-US" -> "es"; anything else -> "en"), and the
-  // words a tool shows, picked from its table for that language. Read when a tool mounts, so
-  // each new page uses its own language.
+  // The page's language (<html lang>: es* -> "es", else "en"); a tool's words: its English
+  // table, or its table in es.js on a Spanish page.
   function lang() {
     return /^es\b/i.test(document.documentElement.lang || "") ? "es" : "en";
   }
-  function pick(tables) { return tables[lang()] || tables.en; }
+  function pick(tables, tool) {
+    return (lang() === "es" && (tables.es || (window.flexWords && window.flexWords[tool]))) || tables.en;
+  }
+  // es.js runs before any tool: the loader adds them later, and async=false scripts run in order.
+  if (lang() === "es" && SCRIPT && SCRIPT.src) {
+    const words = document.createElement("script");
+    words.src = new URL("es.js", SCRIPT.src).href;
+    words.async = false;
+    document.head.append(words);
+  }
   const WORDS = {
     en: { no: "No, keep them", nothing: "Nothing was cleared.", table: "Table", sideways: " (scrolls sideways)" },
     es: { no: "No, no borres nada", nothing: "No se borró nada.", table: "Tabla", sideways: " (se desliza de lado)" },
