@@ -1,7 +1,7 @@
 """MkDocs hook: the checks and the finishing step each page needs around the macros.
 
 - Stops the build with one line per problem when a page's macros met an unknown id or label.
-- A cause page takes its title from the data (written once); a title or H1 in the page is an error.
+- A cause page takes its title from the data (written once, per language); a title or H1 in the page is an error.
 - A page that still holds draft text (PLACEHOLDER, TODO, lorem ipsum...) stops the build.
 - After Markdown, puts back the HTML the macros hid from it (see `macros/render.py`).
 """
@@ -21,6 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import PAGES, cause_id_of  # noqa: E402
 from macros.data import DataError, load  # noqa: E402
 from macros.render import RenderError, expand  # noqa: E402
+from macros.translations import load_es  # noqa: E402
+from macros.words import DEFAULT, lang_of  # noqa: E402
 
 DRAFT = re.compile(r"\b(PLACEHOLDER|TODO|TBD|FIXME|XXX+)\b|lorem ipsum|\bdraft:", re.IGNORECASE)
 H1 = re.compile(r"^# \S", re.MULTILINE)
@@ -31,8 +33,10 @@ def on_page_markdown(markdown: str, page, config, **_kwargs) -> str:
     problems = list(PAGES.errors.get(src, []))
     cause_id = cause_id_of(src)
     if cause_id is not None:
+        project = Path(config["config_file_path"]).parent
         try:
-            title = load(Path(config["config_file_path"]).parent).cause(cause_id).title
+            data = load(project) if lang_of(src) == DEFAULT else load_es(project).data
+            title = data.cause(cause_id).title
         except (DataError, KeyError) as err:
             raise PluginError(str(err)) from None
         given = page.meta.get("title")

@@ -5,8 +5,13 @@
 - What is not worth finding is left out: letter bodies and deadline tables repeated from the data
   (`data-search-exclude`), source citations, and the boilerplate sections of each cause page.
 - Every page fetches only `search/search_index.json`: the settings, no documents. The documents
-  go to `search/index.<hash>.json`, which the site's worker (hooks/search_worker.js, written
-  beside Material's) fetches when search is opened, then hands to Material's own worker.
+  go to one file per edition, `search/index.<hash>.json` (English) and `search/index.es.<hash>.json`
+  (Spanish, the pages under /es/), which the site's worker (hooks/search_worker.js, written beside
+  Material's) fetches when search is opened, then hands to Material's own worker. A Spanish page
+  names the worker with `?lang=es`, so it searches the Spanish pages only.
+- The Spanish edition is a second MkDocs build run by mkdocs-static-i18n, which joins both
+  editions' entries into one `search_index.json` at the very end; this hook splits them after that
+  (its `on_post_build` runs last, and skips the inner Spanish build).
 """
 
 from __future__ import annotations
@@ -20,7 +25,11 @@ from pathlib import Path
 # MkDocs loads hooks by file path, not as part of a package: make `macros` importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from mkdocs.plugins import event_priority  # noqa: E402
+
 from macros.data import load  # noqa: E402
+from macros.translations import load_es  # noqa: E402
+from macros.words import inner_build  # noqa: E402
 
 WORKER_TEMPLATE = Path(__file__).with_name("search_worker.js")
 WORKERS = "assets/javascripts/workers"
@@ -80,23 +89,17 @@ def on_post_page(output: str, page, config, **_kwargs) -> str:
         _worker.update(material=material, source=source, name=f"flex-search.{digest}.js")
     elif match.group(2) != _worker["material"]:
         raise RuntimeError(f"{page.file.src_uri}: pages name two different search workers")
-    return MATERIAL_WORKER_URL.sub(lambda m: f'{m.group(1)}{_worker["name"]}"', output, count=1)
+    lang = "?lang=es" if page.url.startswith("es/") else ""
+    return MATERIAL_WORKER_URL.sub(lambda m: f'{m.group(1)}{_worker["name"]}{lang}"', output, count=1)
 
 
-def on_post_build(config, **_kwargs) -> None:
-    site = Path(config["site_dir"])
-    index_path = site / "search" / "search_index.json"
-    if not index_path.exists():
-        return
-    data = load(Path(config["config_file_path"]).parent)
-    causes = {f"causes/{c.id}/" for c in data.causes}
-    keywords = {url: " ".join(words) for url, words in _page_aliases.items()}
-    keywords.update({f"causes/{c.id}/": " ".join(c.aliases) for c in data.causes})
-
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    docs, found = [], set()
-    for doc in index["docs"]:
+def _edition(docs: list[dict], prefix: str, causes, keywords: dict[str, str]) -> list[dict]:
+    """The documents of one edition (`prefix` "" or "es/"), without boilerplate, with keywords."""
+    out, found = [], set()
+    for doc in docs:
         page, _, anchor = doc["location"].partition("#")
+        if page.startswith("es/") != bool(prefix):
+            continue
         if page in causes and anchor in CAUSE_BOILERPLATE:
             continue
         if anchor == "all-sources":  # the list of every source on the about page
@@ -105,15 +108,39 @@ def on_post_build(config, **_kwargs) -> None:
         if words:
             doc["keywords"] = words
             found.add(doc["location"])
-        docs.append(doc)
+        out.append(doc)
     missing = causes - found
     if missing:
         raise RuntimeError(f"search index has no entry for cause pages: {sorted(missing)}")
+    return out
 
-    full = json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False, separators=(",", ":"))
-    name = f"index.{hashlib.sha256(full.encode()).hexdigest()[:8]}.json"
+
+def _write(site: Path, config: dict, docs: list[dict], prefix: str) -> str:
+    full = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+    name = f"index.{prefix}{hashlib.sha256(full.encode()).hexdigest()[:8]}.json"
     (site / "search" / name).write_text(full, encoding="utf-8")
-    stub = {"config": {**index["config"], "index": name}, "docs": []}
+    return name
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has joined both editions' entries
+def on_post_build(config, **_kwargs) -> None:
+    if inner_build(config):
+        return
+    site = Path(config["site_dir"])
+    index_path = site / "search" / "search_index.json"
+    if not index_path.exists():
+        return
+    project = Path(config["config_file_path"]).parent
+    data, spanish = load(project), load_es(project).data
+    keywords = {url: " ".join(words) for url, words in _page_aliases.items()}
+    keywords.update({f"causes/{c.id}/": " ".join(c.aliases) for c in data.causes})
+    keywords.update({f"es/causes/{c.id}/": " ".join(c.aliases) for c in spanish.causes})
+
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    english = _edition(index["docs"], "", {f"causes/{c.id}/" for c in data.causes}, keywords)
+    es_docs = _edition(index["docs"], "es/", {f"es/causes/{c.id}/" for c in data.causes}, keywords)
+    names = {"en": _write(site, index["config"], english, ""), "es": _write(site, index["config"], es_docs, "es.")}
+    stub = {"config": {**index["config"], "index": names["en"], "indexes": names}, "docs": []}
     index_path.write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     if "name" not in _worker:
         raise RuntimeError("no page named Material's search worker")

@@ -43,7 +43,9 @@
     if (loading) return loading;
     loading = (async () => {
       importMaterial();
-      const name = setup.config.index;
+      // A Spanish page names this worker with ?lang=es: it searches the Spanish pages' index.
+      const lang = (/[?&]lang=([a-z]+)/.exec(self.location.search || "") || [])[1];
+      const name = (setup.config.indexes || {})[lang] || setup.config.index;
       const response = await fetch(new URL(INDEX_BASE + name, self.location.href));
       if (!response.ok) throw new Error(`search index ${name}: ${response.status}`);
       const index = await response.json();

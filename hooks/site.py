@@ -17,9 +17,16 @@ import base64
 import hashlib
 import logging
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+# MkDocs loads hooks by file path, not as part of a package: make `macros` importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros.words import inner_build  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
 
@@ -130,7 +137,10 @@ def allowed_hashes(texts: dict[str, str]) -> set[str]:
     return hashes
 
 
+@event_priority(-110)  # once, after mkdocs-static-i18n has built the Spanish edition too
 def on_post_build(config, **_kwargs) -> None:
+    if inner_build(config):
+        return
     site = Path(config["site_dir"])
     pages = list(site.rglob("*.html"))
     texts = {p: p.read_text(encoding="utf-8") for p in pages}

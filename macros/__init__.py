@@ -18,8 +18,10 @@ from typing import Any, Callable, Protocol
 from mkdocs.exceptions import PluginError
 
 from . import render
-from .data import Cause, DataError, check_pages, load
+from .data import Cause, Data, DataError, check_pages, load
 from .render import RenderError
+from .translations import Localized, load_es
+from .words import DEFAULT, base_src, lang_of
 
 
 class Env(Protocol):
@@ -50,8 +52,8 @@ PAGES = PageState()
 
 
 def cause_id_of(src_uri: str) -> str | None:
-    """`causes/not-received.md` -> `not-received`; None for any other page."""
-    parts = Path(src_uri).parts
+    """`causes/not-received.md` (or `.es.md`) -> `not-received`; None for any other page."""
+    parts = Path(base_src(src_uri)).parts
     if len(parts) == 2 and parts[0] == "causes" and parts[1].endswith(".md") and parts[1] != "index.md":
         return parts[1][:-3]
     return None
@@ -59,14 +61,24 @@ def cause_id_of(src_uri: str) -> str | None:
 
 def define_env(env: Env) -> None:
     try:
-        data = load(env.project_dir)
-        check_pages(data, Path(env.conf["docs_dir"]))
+        english = load(env.project_dir)
+        check_pages(english, Path(env.conf["docs_dir"]))
+        editions: dict[str, Localized] = {DEFAULT: Localized(data=english, meanings={})}
+        if "i18n" in env.conf["plugins"]:  # the Spanish edition is built: its words must be complete
+            editions["es"] = load_es(env.project_dir)
     except DataError as err:
         # PluginError makes MkDocs stop with this message and a non-zero exit, no traceback.
         raise PluginError(f"Bad data, build stopped:\n{err}") from None
 
     def src() -> str:
         return env.page.file.src_uri
+
+    def lang() -> str:
+        return lang_of(src())
+
+    def data_() -> Data:
+        """The data in the page's language."""
+        return editions[lang()].data
 
     def url() -> str:
         return env.page.url
@@ -75,7 +87,7 @@ def define_env(env: Env) -> None:
         cause_id = cause_id_of(src())
         if cause_id is None:
             raise RenderError("cause macros work only on a cause page, docs/causes/<id>.md")
-        return data.cause(cause_id)
+        return data_().cause(cause_id)
 
     def macro(fn: Callable) -> Callable:
         """Register `fn`; a bad id or label becomes one line naming the page, not a traceback."""
@@ -93,7 +105,7 @@ def define_env(env: Env) -> None:
     @macro
     def claim(label: str, *source_ids: str) -> str:
         """Visible label plus linked sources, e.g. {{ claim("drivers-report", "reddit-arbitration") }}."""
-        html = render.claim(data, label, *source_ids)
+        html = render.claim(data_(), label, *source_ids, lang=lang())
         PAGES.cite(src(), *source_ids)
         return html
 
@@ -103,13 +115,13 @@ def define_env(env: Env) -> None:
 
     @macro
     def cause_shortcuts() -> str:
-        return render.shortcuts(this_cause())
+        return render.shortcuts(this_cause(), lang())
 
     @macro
     def cause_outcome() -> str:
         cause = this_cause()
         PAGES.cite(src(), *cause.outcome.sources)
-        return render.outcome(data, cause)
+        return render.outcome(data_(), cause, lang())
 
     @macro
     def cause_checklist() -> str:
@@ -126,18 +138,19 @@ def define_env(env: Env) -> None:
     @macro
     def cause_letter() -> str:
         cause = this_cause()
-        return render.letter_block(data, cause.id, cause.letter)
+        meaning = editions[lang()].meanings.get(f"cause:{cause.id}")
+        return render.letter_block(data_(), cause.id, cause.letter, meaning, lang())
 
     @macro
     def cause_deadlines() -> str:
         cause = this_cause()
         for deadline_id in cause.deadlines:
-            PAGES.cite(src(), *data.deadlines[deadline_id].sources)
-        return render.deadlines_table(data, cause.deadlines, for_script=True)
+            PAGES.cite(src(), *data_().deadlines[deadline_id].sources)
+        return render.deadlines_table(data_(), cause.deadlines, for_script=True, lang=lang())
 
     @macro
     def cause_next() -> str:
-        return render.links(render.next_links(data, this_cause(), url()))
+        return render.links(render.next_links(data_(), this_cause(), url(), lang()))
 
     @macro
     def cause_sources() -> str:
@@ -145,54 +158,55 @@ def define_env(env: Env) -> None:
         cited = PAGES.cites.get(src(), [])
         if not cited:
             raise RenderError("the page cites no source: label its claims with claim()")
-        return render.sources_list(data, cited)
+        return render.sources_list(data_(), cited, lang())
 
     @macro
     def cause_reviewed() -> str:
-        return render.day(this_cause().reviewed)
+        return render.day(this_cause().reviewed, lang())
 
     @macro
     def letter_steps() -> str:
-        return render.letter_steps(data)
+        return render.letter_steps(data_())
 
     @macro
     def general_letter(letter_id: str) -> str:
         """A general letter with its own "how to use this letter" steps."""
-        letter = data.letter(letter_id)
+        letter = data_().letter(letter_id)
         PAGES.cite(src(), *letter.sources)
-        return render.numbered(letter.steps) + "\n\n" + render.letter_block(data, letter_id, letter)
+        meaning = editions[lang()].meanings.get(f"letter:{letter_id}")
+        return render.numbered(letter.steps) + "\n\n" + render.letter_block(data_(), letter_id, letter, meaning, lang())
 
     @macro
     def causes_table(grouped: bool = True) -> str:
-        return render.causes_table(data, url(), grouped)
+        return render.causes_table(data_(), url(), grouped, lang())
 
     @macro
     def deadlines_table(*deadline_ids: str) -> str:
-        ids = list(deadline_ids) or list(data.deadlines)
+        ids = list(deadline_ids) or list(data_().deadlines)
         for deadline_id in ids:
-            if deadline_id in data.deadlines:
-                PAGES.cite(src(), *data.deadlines[deadline_id].sources)
-        return render.deadlines_table(data, ids)
+            if deadline_id in data_().deadlines:
+                PAGES.cite(src(), *data_().deadlines[deadline_id].sources)
+        return render.deadlines_table(data_(), ids, lang=lang())
 
     @macro
     def deadline_calculator() -> str:
-        return render.deadline_calculator(data)
+        return render.deadline_calculator(data_(), lang())
 
     @macro
     def finder() -> str:
-        return render.finder(data, url())
+        return render.finder(data_(), url(), lang(), also=english if lang() != DEFAULT else None)
 
     @macro
     def all_sources() -> str:
-        return render.sources_list(data, list(data.sources))
+        return render.sources_list(data_(), list(data_().sources), lang())
 
     @macro
     def report_a_mistake() -> str:
-        return render.report_a_mistake((env.conf["extra"].get("report_url") or "").rstrip("/"))
+        return render.report_a_mistake((env.conf["extra"].get("report_url") or "").rstrip("/"), lang())
 
     @macro
     def last_reviewed() -> str:
-        return render.last_reviewed(data)
+        return render.last_reviewed(data_(), lang())
 
 
 def on_pre_page_macros(env: Env) -> None:

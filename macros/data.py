@@ -631,7 +631,8 @@ def _load(path: Path, shown: str) -> Data:
 
 def check_pages(data: Data, docs_dir: Path) -> None:
     """Each cause needs a page at docs/causes/<id>.md, and each such page needs a cause."""
-    pages = {p.stem for p in (docs_dir / "causes").glob("*.md")} - {"index"}
+    # `<id>.es.md` is the same page in Spanish (see words.py); only the English file names a cause.
+    pages = {p.stem for p in (docs_dir / "causes").glob("*.md") if "." not in p.stem} - {"index"}
     ids = [c.id for c in data.causes]
     problems = [
         f"{DATA_FILE.as_posix()}: causes[{i}] ({cid}) .id: no page docs/causes/{cid}.md"

@@ -26,14 +26,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from .data import CATEGORY_TEXT, KIND_TEXT, LABEL_TEXT, Cause, Data, Letter, LetterField, label_fits
+from . import words as w
+from .data import CATEGORY_TEXT, LABEL_TEXT, Cause, Data, Letter, LetterField, Source, label_fits
+from .translations import Meaning, paragraphs
 
-# Nobody publishes how often each outcome happens: say what is reported, not a frequency.
-OUTCOME_TEXT = {
-    "temporary": "Reported as temporary",
-    "permanent": "Reported as permanent",
-    "unclear": "Not clear",
-}
+# Nobody publishes how often each outcome happens: say what is reported, not a frequency
+# (the words, per language, are in words.py: "outcome.<typical>").
 
 _templates = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -69,13 +67,26 @@ def expand(html: str) -> str:
     return _FRAGMENT.sub(swap, _WRAPPED.sub(r"\1", html))
 
 
-def _html(template: str, **context: Any) -> Markup:
-    return Markup(_templates.get_template(template).render(**context).strip())
+def _html(template: str, lang: str = w.DEFAULT, **context: Any) -> Markup:
+    return Markup(_templates.get_template(template).render(t=w.words(lang), **context).strip())
 
 
-def day(date: dt.date) -> str:
-    """US style, as drivers in the US write it: November 26, 2026."""
-    return f"{date:%B} {date.day}, {date.year}"
+def day(date: dt.date, lang: str = w.DEFAULT) -> str:
+    """As drivers in the US write it: November 26, 2026 (26 de noviembre de 2026 in Spanish)."""
+    return w.day(date, lang)
+
+
+def published_text(source: Source, lang: str = w.DEFAULT) -> str | None:
+    """'February 9, 2020', 'June 2021' or '2018', as precise as the data is."""
+    value = source.published
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return day(value, lang)
+    if isinstance(value, int):
+        return str(value)
+    start = source.published_start()
+    return w.month(start.year, start.month, lang)
 
 
 def short_name(title: str) -> str:
@@ -89,7 +100,7 @@ def _need_source(data: Data, source_id: str) -> None:
         raise RenderError(f"unknown source '{source_id}' (not in data/deactivation.yml sources)")
 
 
-def claim_html(data: Data, label: str, *source_ids: str) -> Markup:
+def claim_html(data: Data, label: str, *source_ids: str, lang: str = w.DEFAULT) -> Markup:
     """The visible label for a claim, with its sources linked: `Drivers report (source: ...)`."""
     if label not in LABEL_TEXT:
         raise RenderError(f"unknown label '{label}'; use one of {', '.join(LABEL_TEXT)}")
@@ -106,11 +117,11 @@ def claim_html(data: Data, label: str, *source_ids: str) -> Markup:
         seen[name] = seen.get(name, 0) + 1
         links.append({"url": source.url, "title": source.title,
                       "name": name if seen[name] == 1 else f"{name} ({seen[name]})"})
-    return _html("claim.html", label=label, words=LABEL_TEXT[label], links=links)
+    return _html("claim.html", lang, label=label, words=w.words(lang)[f"label.{label}"], links=links)
 
 
-def claim(data: Data, label: str, *source_ids: str) -> str:
-    return fragment(claim_html(data, label, *source_ids))
+def claim(data: Data, label: str, *source_ids: str, lang: str = w.DEFAULT) -> str:
+    return fragment(claim_html(data, label, *source_ids, lang=lang))
 
 
 def text(value: str) -> str:
@@ -131,21 +142,30 @@ def numbered(items: list[str]) -> str:
     return fragment(_html("list.html", tag="ol", items=items))
 
 
-def letter_block(data: Data, letter_id: str, letter: Letter) -> str:
-    """The letter as plain text, its optional sentences, and the blanks the builder offers."""
+def letter_block(data: Data, letter_id: str, letter: Letter, meaning: Meaning | None = None,
+                 lang: str = w.DEFAULT) -> str:
+    """The letter as plain text, its optional sentences, and the blanks the builder offers.
+
+    With a `meaning` (a page in another language), each English paragraph is shown beside what
+    it means, and the builder gets the meaning to fill in too; the letter sent stays English."""
     fields: list[LetterField] = list(data.letter_fields) + list(letter.fields)
     every_text = letter.subject + letter.body + "".join(st.text for st in letter.statements)
     blanks = [f.model_dump(exclude_none=True) for f in fields if f"[{f.placeholder}]" in every_text]
     statements = [st.model_dump() for st in letter.statements]
-    return fragment(_html("letter.html", letter_id=letter_id, letter=letter, blanks=blanks,
-                          statements=statements))
+    pairs, meaning_json = [], None
+    if meaning is not None:
+        pairs = [{"en": letter.subject, "es": meaning.subject}]
+        pairs += [{"en": a, "es": b} for a, b in zip(paragraphs(letter.body), paragraphs(meaning.body))]
+        meaning_json = {"subject": meaning.subject, "body": meaning.body, "statements": meaning.statements}
+    return fragment(_html("letter.html", lang, letter_id=letter_id, letter=letter, blanks=blanks,
+                          statements=statements, pairs=pairs, meaning=meaning_json))
 
 
-def letter_steps(data: Data) -> str:
+def letter_steps(data: Data) -> str:  # noqa: D103 - the data's own words
     return numbered(data.letter_steps)
 
 
-def deadlines_table(data: Data, deadline_ids: list[str], for_script: bool = False) -> str:
+def deadlines_table(data: Data, deadline_ids: list[str], for_script: bool = False, lang: str = w.DEFAULT) -> str:
     """The deadlines as a table (a card per row on a phone) with each one's note below.
 
     `for_script` adds the numbers as JSON, for the send-by date the letter builder shows."""
@@ -155,31 +175,31 @@ def deadlines_table(data: Data, deadline_ids: list[str], for_script: bool = Fals
             raise RenderError(f"unknown deadline '{deadline_id}' (not in data/deactivation.yml deadlines)")
         d = data.deadlines[deadline_id]
         rows.append({"deadline": d, "event": data.events[d.starts],
-                     "claim": claim_html(data, d.confidence, *d.sources)})
+                     "claim": claim_html(data, d.confidence, *d.sources, lang=lang)})
     numbers = [
         {"id": i, "label": data.deadlines[i].label, "days": data.deadlines[i].days,
          "counting": data.deadlines[i].counting, "starts": data.deadlines[i].starts,
-         "where": data.deadlines[i].where, "confidence": LABEL_TEXT[data.deadlines[i].confidence]}
+         "where": data.deadlines[i].where, "confidence": w.words(lang)[f"label.{data.deadlines[i].confidence}"]}
         for i in deadline_ids
     ] if for_script else []
-    return fragment(_html("deadlines.html", rows=rows, for_script=numbers))
+    return fragment(_html("deadlines.html", lang, rows=rows, for_script=numbers))
 
 
-def sources_list(data: Data, source_ids: list[str]) -> str:
+def sources_list(data: Data, source_ids: list[str], lang: str = w.DEFAULT) -> str:
     sources = []
     for source_id in source_ids:
         _need_source(data, source_id)
         s = data.sources[source_id]
-        sources.append({"url": s.url, "title": s.title, "kind_text": KIND_TEXT[s.kind],
-                        "checked": day(s.checked), "note": s.note, "published": s.published_text(),
+        sources.append({"url": s.url, "title": s.title, "kind_text": w.words(lang)[f"kind.{s.kind}"],
+                        "checked": day(s.checked, lang), "note": s.note, "published": published_text(s, lang),
                         "original": s.original if s.mirror else None})
-    return fragment(_html("sources.html", sources=sources))
+    return fragment(_html("sources.html", lang, sources=sources))
 
 
-def outcome(data: Data, cause: Cause) -> str:
+def outcome(data: Data, cause: Cause, lang: str = w.DEFAULT) -> str:
     o = cause.outcome
-    return fragment(_html("outcome.html", words=OUTCOME_TEXT[o.typical], note=o.note,
-                          claim=claim_html(data, o.label, *o.sources)))
+    return fragment(_html("outcome.html", lang, words=w.words(lang)[f"outcome.{o.typical}"], note=o.note,
+                          claim=claim_html(data, o.label, *o.sources, lang=lang)))
 
 
 def links(items: list[dict[str, str]], css: str = "next-links") -> str:
@@ -187,116 +207,135 @@ def links(items: list[dict[str, str]], css: str = "next-links") -> str:
     return fragment(_html("links.html", links=items, css=css))
 
 
-def cause_href(page_url: str, cause_id: str) -> str:
-    """The link from the page at `page_url` to a cause page (directory URLs)."""
-    return page_href(page_url, f"causes/{cause_id}/")
+def cause_href(page_url: str, cause_id: str, lang: str = w.DEFAULT) -> str:
+    """The link from the page at `page_url` to a cause page in the same edition (directory URLs)."""
+    return page_href(page_url, _in(lang, f"causes/{cause_id}/"))
 
 
 def page_href(page_url: str, target_url: str) -> str:
     return get_relative_url(target_url, page_url or ".")
 
 
-def related(data: Data, cause: Cause, page_url: str) -> list[dict[str, str]]:
+def related(data: Data, cause: Cause, page_url: str, lang: str = w.DEFAULT) -> list[dict[str, str]]:
     return [
-        {"href": cause_href(page_url, r), "text": data.cause(r).title, "about": data.cause(r).summary}
+        {"href": cause_href(page_url, r, lang), "text": data.cause(r).title, "about": data.cause(r).summary}
         for r in cause.related
     ]
 
 
-# Where a driver goes after a cause page, whatever the reason. The words are ours, not data.
+# Where a driver goes after a cause page, whatever the reason: (page, words key in words.py).
 _NEXT_STEPS = [
-    ("appeal/after/", "What happens after you send it", "how long replies take and what to do meanwhile"),
-    ("appeal/escalate/", "If your appeal is turned down", "a second appeal, arbitration and other routes"),
-    ("evidence-log/", "Start a log of what happened", "dates, calls and proof, kept on your phone"),
-    ("rights/", "Your rights where you live", "cities and states with extra rules"),
+    ("appeal/after/", "next.after"),
+    ("appeal/escalate/", "next.escalate"),
+    ("evidence-log/", "next.log"),
+    ("rights/", "next.rights"),
 ]
 _BACKGROUND_STEPS = [
-    ("letters/", "Dispute the background check report", "a letter to the background check company",
-     "fcra-dispute"),
-    ("policies/background-checks/", "How background checks work", "your rights and their time limits", ""),
+    ("letters/", "next.dispute", "fcra-dispute"),
+    ("policies/background-checks/", "next.checks", ""),
 ]
 
 
-def next_links(data: Data, cause: Cause, page_url: str) -> list[dict[str, str]]:
+def _link(page_url: str, target_url: str, key: str, lang: str, anchor: str = "") -> dict[str, str]:
+    text, about = w.words(lang)[key].split("|")
+    href = page_href(page_url, target_url) + (f"#{anchor}" if anchor else "")
+    return {"href": href, "text": text, "about": about}
+
+
+def next_links(data: Data, cause: Cause, page_url: str, lang: str = w.DEFAULT) -> list[dict[str, str]]:
     """"What next" from a cause page: its background routes, its related reasons, then the
-    steps every driver takes after sending a letter."""
+    steps every driver takes after sending a letter. Links stay in the page's language."""
     out = []
     if cause.category == "background":
-        for url, words, about, anchor in _BACKGROUND_STEPS:
-            href = page_href(page_url, url) + (f"#{anchor}" if anchor else "")
-            out.append({"href": href, "text": words, "about": about})
-    out += related(data, cause, page_url)
-    out += [{"href": page_href(page_url, url), "text": words, "about": about} for url, words, about in _NEXT_STEPS]
+        out += [_link(page_url, _in(lang, url), key, lang, anchor) for url, key, anchor in _BACKGROUND_STEPS]
+    out += related(data, cause, page_url, lang)
+    out += [_link(page_url, _in(lang, url), key, lang) for url, key in _NEXT_STEPS]
     return out
 
 
-def causes_table(data: Data, page_url: str, grouped: bool = True) -> str:
+def _in(lang: str, url: str) -> str:
+    """A site address in the edition for `lang`: `rights/` -> `es/rights/` in Spanish."""
+    return url if lang == w.DEFAULT else f"{lang}/{url}"
+
+
+def causes_table(data: Data, page_url: str, grouped: bool = True, lang: str = w.DEFAULT) -> str:
     """All causes by category, linked relative to the page that shows the table.
 
     `grouped` gives each category its own heading (for /causes/): the heading stays Markdown
     (its words are ours, not the data's) so it is in the page outline; without it, one table."""
     def rows(causes: list[Cause]) -> list[dict[str, Any]]:
-        return [{"cause": c, "href": cause_href(page_url, c.id), "outcome": OUTCOME_TEXT[c.outcome.typical]}
+        return [{"cause": c, "href": cause_href(page_url, c.id, lang), "outcome": t[f"outcome.{c.outcome.typical}"]}
                 for c in causes]
 
+    t = w.words(lang)
     if not grouped:
         ordered = [c for category in CATEGORY_TEXT for c in data.causes if c.category == category]
-        return fragment(_html("causes_table.html", rows=rows(ordered))) + "\n"
+        return fragment(_html("causes_table.html", lang, rows=rows(ordered))) + "\n"
     out: list[str] = []
-    for category, heading in CATEGORY_TEXT.items():
+    for category in CATEGORY_TEXT:
         causes = [c for c in data.causes if c.category == category]
         if causes:
-            out += [f"### {heading}", "", fragment(_html("causes_table.html", rows=rows(causes))), ""]
+            # The English heading's id on every edition: links and the language switch keep their place.
+            heading, anchor = t[f"category.{category}"], _slug(CATEGORY_TEXT[category])
+            out += [f"### {heading} {{#{anchor}}}", "", fragment(_html("causes_table.html", lang, rows=rows(causes))), ""]
     return "\n".join(out) + "\n"
 
 
-def last_reviewed(data: Data) -> str:
-    return day(max(c.reviewed for c in data.causes))
+def _slug(heading: str) -> str:
+    """The id MkDocs' toc gives an English heading ("Apps, bots and location" -> apps-bots-and-location)."""
+    return re.sub(r"[\s-]+", "-", re.sub(r"[^\w\s-]", "", heading).strip().lower())
 
 
-def finder(data: Data, page_url: str) -> str:
+def last_reviewed(data: Data, lang: str = w.DEFAULT) -> str:
+    return day(max(c.reviewed for c in data.causes), lang)
+
+
+def finder(data: Data, page_url: str, lang: str = w.DEFAULT, also: Data | None = None) -> str:
+    """The finder's form and words. `also`: the English data on another edition's page, since
+    drivers paste the English notice Amazon sent (its aliases count too)."""
+    extra = {c.id: c.aliases for c in also.causes} if also is not None else {}
     causes = [
-        {"id": c.id, "title": c.title, "summary": c.summary, "aliases": c.aliases, "category": c.category,
-         "url": cause_href(page_url, c.id)}
+        {"id": c.id, "title": c.title, "summary": c.summary, "aliases": c.aliases + extra.get(c.id, []),
+         "category": c.category, "url": cause_href(page_url, c.id, lang)}
         for c in data.causes
     ]
-    return fragment(_html("finder.html", causes=causes))
+    return fragment(_html("finder.html", lang, causes=causes))
 
 
-def deadline_calculator(data: Data) -> str:
+def deadline_calculator(data: Data, lang: str = w.DEFAULT) -> str:
     blob = {
         "events": {k: e.model_dump() for k, e in data.events.items()},
         "places": {k: p.label for k, p in data.places.items()},
         "deadlines": [
             {
                 "id": k, "label": d.label, "days": d.days, "counting": d.counting, "starts": d.starts,
-                "confidence": LABEL_TEXT[d.confidence], "note": d.note, "where": d.where,
+                "confidence": w.words(lang)[f"label.{d.confidence}"], "note": d.note, "where": d.where,
                 "sources": [{"title": data.sources[s].title, "url": data.sources[s].url} for s in d.sources],
             }
             for k, d in data.deadlines.items()
         ],
     }
-    return fragment(_html("calculator.html", blob=blob))
+    return fragment(_html("calculator.html", lang, blob=blob))
 
 
-def shortcuts(cause: Cause) -> str:
+def shortcuts(cause: Cause, lang: str = w.DEFAULT) -> str:
     """A box at the top of a cause page: the three things to do now, linked to their sections.
 
-    Plain Markdown: its only data is a count."""
+    Plain Markdown: its only data is a count; its words are the site's own (words.py)."""
+    t = w.words(lang)
     return "\n".join([
-        '!!! tip "Short on time? Do these now"',
-        f"    1. [Do the first steps](#what-to-do-first): {len(cause.checklist)} things to do today.",
-        "    2. [Copy the sample letter](#sample-appeal-letter) and fill in your details.",
-        "    3. [Check your deadline](#deadlines), or [work out your dates](../timelines.md#calculator).",
-        "       The date in your own notice is the one that counts.",
+        f'!!! tip "{t["shortcuts.title"]}"',
+        "    1. " + t["shortcuts.first"].format(n=len(cause.checklist)),
+        "    2. " + t["shortcuts.letter"],
+        "    3. " + t["shortcuts.deadline"],
+        "       " + t["shortcuts.notice"],
         "",
         # deadlines.js writes the send-by date here once the driver types the notice date
         # in the letter; the words are there from the start, so nothing moves.
-        "    " + fragment('<p class="send-by" aria-live="polite">Type the date on your notice in the letter '
-                         'below, and the date to send your appeal by shows here.</p>'),
+        "    " + fragment(_html("send_by.html", lang)),
     ])
 
 
-def report_a_mistake(report_url: str) -> str:
+def report_a_mistake(report_url: str, lang: str = w.DEFAULT) -> str:
     """How a reader reports a mistake: a link to the correction form, or what to do without one."""
-    return fragment(_html("report.html", url=report_url))
+    return fragment(_html("report.html", lang, url=report_url))

@@ -46,17 +46,21 @@ def synthetic(times: int, workdir: Path) -> Path:
     project = workdir / f"x{times}"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__"))
     data_path = project / "data" / "deactivation.yml"
+    es_path = project / "data" / "deactivation.es.yml"
     data = yaml.safe_load(data_path.read_text())
+    es = yaml.safe_load(es_path.read_text())
     originals = list(data["causes"])
     for n in range(1, times):
         for cause in originals:
             copy = json.loads(json.dumps(cause, default=str))
             copy["id"] = f"{cause['id']}-copy{n}"
             data["causes"].append(copy)
-            page = (ROOT / "docs" / "causes" / f"{cause['id']}.md").read_text()
-            (project / "docs" / "causes" / f"{copy['id']}.md").write_text(
-                page.replace(f'"{cause["id"]}"', f'"{copy["id"]}"'))
+            es["causes"][copy["id"]] = json.loads(json.dumps(es["causes"][cause["id"]]))  # no YAML aliases
+            for suffix in (".md", ".es.md"):  # both editions, as a real new cause has
+                page = (ROOT / "docs" / "causes" / f"{cause['id']}{suffix}").read_text()
+                (project / "docs" / "causes" / f"{copy['id']}{suffix}").write_text(page)
     data_path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    es_path.write_text(yaml.safe_dump(es, sort_keys=False, allow_unicode=True))
     return project
 
 

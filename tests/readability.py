@@ -1,4 +1,5 @@
-"""Reading grade of a built page: Flesch-Kincaid over the page's prose only.
+"""Reading level of a built page: Flesch-Kincaid grade (English), Fernandez-Huerta ease (Spanish),
+over the page's prose only.
 
 Code blocks (the letters), tables, citations, scripts and the theme's navigation are left
 out; each block (paragraph, list item, heading) counts as at least one sentence, since a
@@ -28,7 +29,8 @@ class _Prose(HTMLParser):
             return
         a = dict(attrs)
         classes = (a.get("class") or "").split()
-        skipping = tag in SKIP or "cite" in classes or "headerlink" in classes or "md-source-file" in classes
+        skipping = (tag in SKIP or "cite" in classes or "headerlink" in classes or "md-source-file" in classes
+                    or a.get("lang") == "en")  # on a Spanish page: the English letter shown beside its meaning
         is_article = tag == "article"
         self.stack.append((tag, skipping, is_article))
         if skipping:
@@ -60,4 +62,14 @@ def page_prose(html: str) -> str:
 
 
 def page_grade(html: str) -> float:
+    textstat.set_lang("en")
     return float(textstat.flesch_kincaid_grade(page_prose(html)))
+
+
+def page_ease_es(html: str) -> float:
+    """Fernandez-Huerta reading ease of a Spanish page (higher is easier; 70+ is easy)."""
+    textstat.set_lang("es")
+    try:
+        return float(textstat.fernandez_huerta(page_prose(html)))
+    finally:
+        textstat.set_lang("en")

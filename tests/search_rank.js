@@ -1,5 +1,6 @@
 // Rank queries with Material's own search worker, exactly as a browser does.
-// Usage: node tests/search_rank.js SITE_DIR < queries.json  (a JSON list of strings)
+// Usage: node tests/search_rank.js SITE_DIR [LANG] < queries.json  (a JSON list of strings)
+// LANG "es" searches the Spanish pages, as the worker does on a page under /es/.
 // Prints a JSON list: for each query, the page locations of the results, best first.
 "use strict";
 const fs = require("fs");
@@ -9,8 +10,10 @@ const vm = require("vm");
 const site = process.argv[2];
 const workers = path.join(site, "assets/javascripts/workers");
 // The worker a browser starts is the one named in the page's __config.
-const home = fs.readFileSync(path.join(site, "index.html"), "utf8");
-const file = /"search":\s*"[^"]*\/workers\/([^"]+)"/.exec(home)[1];
+const lang = process.argv[3] || "";
+const home = fs.readFileSync(path.join(site, lang ? lang + "/index.html" : "index.html"), "utf8");
+const named = /"search":\s*"[^"]*\/workers\/([^"]+)"/.exec(home)[1];
+const file = named.split("?")[0];
 // What every page fetches first (settings only, when the documents are split off).
 const index = JSON.parse(fs.readFileSync(path.join(site, "search/search_index.json"), "utf8"));
 const queries = JSON.parse(fs.readFileSync(0, "utf8"));
@@ -19,7 +22,8 @@ let reply = null;
 const listeners = [];
 const self = {
   addEventListener: (type, fn) => type === "message" && listeners.push(fn),
-  location: { href: "http://localhost/assets/javascripts/workers/" + file },
+  location: { href: "http://localhost/assets/javascripts/workers/" + named,
+              search: named.includes("?") ? "?" + named.split("?")[1] : "" },
   postMessage: (msg) => { reply = msg; },
 };
 const context = vm.createContext({

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from macros.data import LABEL_TEXT, load
 from macros.render import day
-from readability import page_grade
+from readability import page_ease_es, page_grade
 
 DATA = load(ROOT)
 SOURCE_URLS = {s.url for s in DATA.sources.values()}
@@ -88,7 +88,8 @@ def test_every_listed_source_is_cited_somewhere(site):
 
 
 def test_reading_grade(site):
-    grades = {url: page_grade(html) for url, html in built_pages(site).items() if url not in ("404/",)}
+    grades = {url: page_grade(html) for url, html in built_pages(site).items()
+              if url not in ("404/",) and not url.startswith("es/")}
     median = statistics.median(grades.values())
     worst = max(grades, key=grades.get)
     print(f"\nreading grade (Flesch-Kincaid): median {median:.1f}, highest {grades[worst]:.1f} ({worst}), "
@@ -96,6 +97,18 @@ def test_reading_grade(site):
     # A stressed reader on a phone: most pages at grade 6 or below, none above 8.
     assert median <= 6, grades
     assert grades[worst] <= 8, {u: g for u, g in grades.items() if g > 8}
+
+
+def test_reading_ease_in_spanish(site):
+    ease = {url: page_ease_es(html) for url, html in built_pages(site).items() if url.startswith("es/")}
+    assert len(ease) >= 31
+    median = statistics.median(ease.values())
+    hardest = min(ease, key=ease.get)
+    print(f"\nreading ease in Spanish (Fernandez-Huerta): median {median:.1f}, lowest {ease[hardest]:.1f} "
+          f"({hardest}), {len(ease)} pages")
+    # 70 and up reads as easy; 60-70 as fairly easy. Most pages easy, none harder than fairly easy.
+    assert median >= 70, ease
+    assert ease[hardest] >= 60, {u: e for u, e in ease.items() if e < 60}
 
 
 def test_issue_forms_ask_for_a_checkable_report_and_warn_about_private_details():

@@ -19,14 +19,16 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 SECTION = README.split("## How to add a cause", 1)[1].split("\n## ", 1)[0]
 
 
-def readme_block(language: str) -> str:
-    match = re.search(rf"```{language}\n(.*?)```", SECTION, re.S)
-    assert match, f"README's 'How to add a cause' has no {language} block"
-    return textwrap.dedent(match.group(1))
+def readme_block(language: str, which: int = 0) -> str:
+    blocks = re.findall(rf"```{language}\n(.*?)```", SECTION, re.S)
+    assert len(blocks) > which, f"README's 'How to add a cause' has no {language} block number {which + 1}"
+    return textwrap.dedent(blocks[which])
 
 
 ENTRY = readme_block("yaml")
 PAGE = readme_block("markdown")
+ENTRY_ES = readme_block("yaml", 1)       # the Spanish words, keyed by the same id
+HEADING_ES = readme_block("markdown", 1)  # how a Spanish heading keeps the English id
 NEW_ID = re.search(r"^- id: ([a-z0-9-]+)", ENTRY, re.M).group(1)
 TITLE = re.search(r'^  title: "([^"]+)"', ENTRY, re.M).group(1)
 
@@ -39,6 +41,14 @@ def project_with_new_cause(tmp_path: Path, page: str = PAGE, entry: str = ENTRY)
     text = text.replace("\ncauses:\n", "\ncauses:\n" + textwrap.indent(entry, "  "), 1)
     data.write_text(text, encoding="utf-8")
     (project / "docs" / "causes" / f"{NEW_ID}.md").write_text(page, encoding="utf-8")
+    es = project / "data" / "deactivation.es.yml"
+    text = es.read_text(encoding="utf-8")
+    assert "\ncauses:\n" in text or text.startswith("causes:\n")
+    es.write_text(re.sub(r"^causes:\n", "causes:\n" + textwrap.indent(ENTRY_ES, "  "), text, count=1, flags=re.M),
+                  encoding="utf-8")
+    # The Spanish page: the README's page with one heading translated the README's way.
+    page_es = page.replace("## What to do first", HEADING_ES.strip())
+    (project / "docs" / "causes" / f"{NEW_ID}.es.md").write_text(page_es, encoding="utf-8")
     return project
 
 
@@ -56,6 +66,10 @@ def test_a_cause_added_by_readme_alone_builds_and_is_listed(tmp_path):
     assert 'class="sources"' in page and "reddit" in page.split('class="sources"')[1][:2000]
     listing = (tmp_path / "out" / "causes" / "index.html").read_text(encoding="utf-8")
     assert f'href="{NEW_ID}/"' in listing, "/causes/ lists the new reason"
+    spanish = (tmp_path / "out" / "es" / "causes" / NEW_ID / "index.html").read_text(encoding="utf-8")
+    title_es = re.search(r'^  title: "([^"]+)"', ENTRY_ES, re.M).group(1)
+    assert f"<h1>{title_es}</h1>" in spanish and 'id="what-to-do-first"' in spanish
+    assert 'lang="es"' in spanish.split(">", 2)[1]
 
 
 def test_removing_a_source_the_page_cites_stops_the_build_naming_it(tmp_path):
