@@ -24,7 +24,8 @@ from macros.render import RenderError, expand  # noqa: E402
 from macros.translations import load_es  # noqa: E402
 from macros.words import DEFAULT, lang_of  # noqa: E402
 
-DRAFT = re.compile(r"\b(PLACEHOLDER|TODO|TBD|FIXME|XXX+)\b|lorem ipsum|\bdraft:", re.IGNORECASE)
+# Capitals only for the markers: "todo" is an everyday Spanish word ("all").
+DRAFT = re.compile(r"\b(PLACEHOLDER|TODO|TBD|FIXME|XXX+)\b|(?i:lorem ipsum)|(?i:\bdraft:)")
 H1 = re.compile(r"^# \S", re.MULTILINE)
 
 

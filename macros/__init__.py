@@ -174,7 +174,11 @@ def define_env(env: Env) -> None:
         letter = data_().letter(letter_id)
         PAGES.cite(src(), *letter.sources)
         meaning = editions[lang()].meanings.get(f"letter:{letter_id}")
-        return render.numbered(letter.steps) + "\n\n" + render.letter_block(data_(), letter_id, letter, meaning, lang())
+        html = render.numbered(letter.steps) + "\n\n" + render.letter_block(data_(), letter_id, letter, meaning, lang())
+        if meaning is not None and lang() == "es" and letter.accepts_spanish:
+            PAGES.cite(src(), letter.accepts_spanish)
+            html += "\n\n" + render.spanish_letter(data_(), letter_id, letter, meaning, lang())
+        return html
 
     @macro
     def causes_table(grouped: bool = True) -> str:

@@ -308,6 +308,9 @@ class GeneralLetter(Letter):
     label: Label
     steps: Unique(Text) = Field(min_length=2, max_length=20)
     sources: Unique(Slug) = Field(min_length=1)
+    # A source saying the office this letter goes to reads Spanish: the Spanish edition then
+    # offers the letter in Spanish too (its Spanish meaning, sent as the letter).
+    accepts_spanish: Slug | None = None
 
 
 class Data(Model):
@@ -504,6 +507,8 @@ def _check_references(data: Data) -> list[str]:
             problems.append(f"{where} .id: duplicate letter id '{letter.id}'")
         letter_ids.add(letter.id)
         need(letter.sources, data.sources, "source", where, "sources")
+        if letter.accepts_spanish is not None:
+            need([letter.accepts_spanish], data.sources, "source", where, "accepts_spanish")
         problems += _check_letter(data, letter, where, "")
     for key, deadline in data.deadlines.items():
         where = f"deadlines.{key}"

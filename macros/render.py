@@ -27,7 +27,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from . import words as w
-from .data import CATEGORY_TEXT, LABEL_TEXT, Cause, Data, Letter, LetterField, Source, label_fits
+from .data import CATEGORY_TEXT, LABEL_TEXT, Cause, Data, GeneralLetter, Letter, LetterField, Source, label_fits
 from .translations import Meaning, paragraphs
 
 # Nobody publishes how often each outcome happens: say what is reported, not a frequency
@@ -143,7 +143,7 @@ def numbered(items: list[str]) -> str:
 
 
 def letter_block(data: Data, letter_id: str, letter: Letter, meaning: Meaning | None = None,
-                 lang: str = w.DEFAULT) -> str:
+                 lang: str = w.DEFAULT, letter_lang: str = "en") -> str:
     """The letter as plain text, its optional sentences, and the blanks the builder offers.
 
     With a `meaning` (a page in another language), each English paragraph is shown beside what
@@ -158,7 +158,18 @@ def letter_block(data: Data, letter_id: str, letter: Letter, meaning: Meaning | 
         pairs += [{"en": a, "es": b} for a, b in zip(paragraphs(letter.body), paragraphs(meaning.body))]
         meaning_json = {"subject": meaning.subject, "body": meaning.body, "statements": meaning.statements}
     return fragment(_html("letter.html", lang, letter_id=letter_id, letter=letter, blanks=blanks,
-                          statements=statements, pairs=pairs, meaning=meaning_json))
+                          statements=statements, pairs=pairs, meaning=meaning_json, letter_lang=letter_lang))
+
+
+def spanish_letter(data: Data, letter_id: str, letter: GeneralLetter, meaning: Meaning, lang: str) -> str:
+    """The same letter to send in Spanish, for an office that says it reads Spanish: its meaning
+    becomes the letter (same blanks, same optional sentences), after a line saying why."""
+    sendable = letter.model_copy(update={
+        "subject": meaning.subject, "body": meaning.body,
+        "statements": [st.model_copy(update={"text": meaning.statements[st.id]}) for st in letter.statements],
+    })
+    why = _html("spanish_letter.html", lang, claim=claim_html(data, "others-report", letter.accepts_spanish, lang=lang))
+    return fragment(why) + "\n\n" + letter_block(data, f"{letter_id}-es", sendable, None, lang, letter_lang="es")
 
 
 def letter_steps(data: Data) -> str:  # noqa: D103 - the data's own words

@@ -94,6 +94,8 @@ WORDS: dict[str, dict[str, str]] = {
         "letter.body": "Letter:",
         "letter.optional": "Sentences you can add, only if they are true for you:",
         "letter.pairs": "",
+        "letter.type_english": "",
+        "letter.in_spanish": "",
         "letter.en": "",
         "letter.es": "",
         "finder.label": "Paste your notice, or type a few words about what happened",
@@ -162,6 +164,10 @@ WORDS: dict[str, dict[str, str]] = {
         "letter.body": "Carta en inglés, lista para copiar:",
         "letter.optional": "Frases que puedes agregar, solo si son ciertas para ti:",
         "letter.pairs": "Qué dice la carta, párrafo por párrafo:",
+        "letter.in_spanish": ("También puedes enviar esta queja en español, con la carta de abajo. "
+                              "La oficina dice que ofrece interpretación y traducción."),
+        "letter.type_english": ("La carta se envía en inglés. Escribe tus datos en inglés si puedes: van dentro de "
+                                "esa carta. Tu nombre, tu correo y las fechas se escriben igual."),
         "letter.en": "En inglés (lo que envías)",
         "letter.es": "Qué significa",
         "finder.label": "Pega tu aviso o escribe unas palabras sobre lo que pasó",

@@ -60,7 +60,8 @@ def test_general_letters_are_short_and_ask_for_review_or_records():
 
 
 def test_no_page_is_a_draft(site):
-    markers = re.compile(r"being written|\bTODO\b|\bTBD\b|lorem ipsum|\bFIXME\b|\[draft\]", re.I)
+    # The markers in capitals only: "todo" is an everyday Spanish word.
+    markers = re.compile(r"(?i:being written|lorem ipsum|\[draft\])|\bTODO\b|\bTBD\b|\bFIXME\b")
     drafts = [url for url, html in built_pages(site).items() if markers.search(article(html))]
     assert not drafts, drafts
 

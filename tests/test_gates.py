@@ -205,7 +205,8 @@ def test_no_page_scrolls_sideways_on_a_phone(page, urls):
     assert not wide, wide
 
 
-@pytest.mark.parametrize("url", ["causes/not-received/", "letters/", "evidence-log/"])
+@pytest.mark.parametrize("url", ["causes/not-received/", "letters/", "evidence-log/",
+                                 "es/causes/not-received/", "es/letters/", "es/evidence-log/"])
 def test_pages_print_without_navigation_or_header(page, url):
     page.goto(url)
     page.emulate_media(media="print")
@@ -314,7 +315,8 @@ def too_small(targets: list[dict]) -> list[dict]:
             or (t["kind"] != "inline link" and (t["h"] < 44 or t["w"] < 44))]
 
 
-@pytest.mark.parametrize("url", ["causes/not-received/", "letters/", "timelines/", "evidence-log/"])
+@pytest.mark.parametrize("url", ["causes/not-received/", "letters/", "timelines/", "evidence-log/",
+                                 "es/causes/not-received/", "es/letters/", "es/timelines/"])
 def test_everything_a_driver_taps_is_big_enough_on_a_phone(page, url):
     page.goto(url)
     page.wait_for_load_state("networkidle")

@@ -62,7 +62,7 @@ def test_spanish_pages_are_in_spanish(site):
         url = url_of(src)
         page = html_of(site, "es/" + url)
         assert "Ayuda por desactivación de Flex" in page
-        assert 'placeholder="Buscar"' in page, f"es/{url}: the theme's search box is not in Spanish"
+        assert 'placeholder="Búsqueda"' in page, f"es/{url}: the theme's search box is not in Spanish"
         article = re.search(r"<article[^>]*>(.*?)</article>", page, re.S).group(1)
         text = re.sub(r"<(pre|template|span class=\"cite\"|div class=\"letter-en\")[^>]*>.*?</\1>", " ", article, flags=re.S)
         text = re.sub(r"<[^>]+>", " ", text)
