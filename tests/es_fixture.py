@@ -1,8 +1,8 @@
-"""A Spanish copy of the tool pages, for testing the tools' Spanish edition until the Spanish
-pages (docs/*.es.md) of the cause, deadline, finder and evidence log pages are written: the
-built English pages, copied and turned into Spanish pages the way the Spanish build delivers
-them (<html lang="es">, the real Spanish words of data/deactivation.es.yml in the data templates,
-the letter's meaning and its English/Spanish pairs as macros/templates/letter.html draws them).
+"""A copy of the built site whose Spanish tool pages are complete, for testing the tools'
+Spanish edition. Cause pages are the real Spanish pages. The deadline, finder and evidence log
+pages fall back to English under /es/ until their .es.md is written: in the copy they get the
+real Spanish words of data/deactivation.es.yml in their data templates (as the Spanish build
+gives them) and Spanish table headings. Once those pages exist, these changes find nothing to do.
 The facts (ids, placeholders, days) come from the real build unchanged.
 """
 
@@ -40,7 +40,7 @@ EVIDENCE_HEADINGS = {
 EVIDENCE_TITLES = {"Blocks": "Bloques", '"Not received" reports': 'Reportes de "no recibido"',
                    "Support contacts": "Contactos con Soporte", "Appeals sent": "Apelaciones enviadas"}
 
-PAGES = ("causes/not-received/", "timelines/", "find-your-reason/", "evidence-log/")
+PAGES = ("es/timelines/", "es/find-your-reason/", "es/evidence-log/")
 
 
 def _template(page: str, name: str) -> tuple[re.Match, object]:
@@ -54,56 +54,8 @@ def _put(page: str, name: str, value: object) -> str:
     return page[:m.start(2)] + html.escape(json.dumps(value, ensure_ascii=False), quote=False) + page[m.end(2):]
 
 
-def pairs_html(english: str, spanish: str, subject_en: str, subject_es: str) -> str:
-    """The pairs as the Spanish build renders them (macros/templates/letter.html), text only."""
-    from macros.translations import paragraphs
-
-    en, es = [subject_en, *paragraphs(english)], [subject_es, *paragraphs(spanish)]
-    assert len(en) == len(es), "the meaning has the letter's paragraphs"
-    rows = "".join(f'<div class="letter-pair"><div class="letter-en" lang="en"><span class="letter-pair-label">'
-                   f'En inglés (lo que envías)</span>{html.escape(a)}</div><div class="letter-es" lang="es">'
-                   f'<span class="letter-pair-label">Qué significa</span>{html.escape(b)}</div></div>'
-                   for a, b in zip(en, es))
-    return f'<p><strong>Qué dice la carta, párrafo por párrafo:</strong></p><div class="letter-pairs">{rows}</div>'
-
-
 def _spanish(text: str) -> str:
     return re.sub(r'<html lang="en"', '<html lang="es"', text, count=1)
-
-
-def _letter_page(text: str) -> str:
-    sp = spanish()
-    cause = next(c for c in sp.data.causes if c.id == "not-received")
-    fields = {f.id: f for f in list(sp.data.letter_fields) + list(cause.letter.fields)}
-    _, blanks = _template(text, "letter-blanks")
-    for b in blanks:
-        b["label"] = fields[b["id"]].label
-        if fields[b["id"]].hint:
-            b["hint"] = fields[b["id"]].hint
-        else:
-            b.pop("hint", None)
-    text = _put(text, "letter-blanks", blanks)
-    labels = {s.id: s.label for s in cause.letter.statements}
-    _, statements = _template(text, "letter-statements")
-    for s in statements:
-        s["label"] = labels[s["id"]]
-    text = _put(text, "letter-statements", statements)
-    box = re.search(r'<div class="letter" id="letter-not-received"[^>]*>(.*?)<template class="letter-blanks"', text, re.S)
-    codes = [html.unescape(c) for c in re.findall(r"<pre[^>]*><code[^>]*>(.*?)</code></pre>", box.group(1), re.S)]
-    m = sp.meanings["cause:not-received"]
-    meaning = {"subject": m.subject, "body": m.body, "statements": m.statements}
-    extra = (pairs_html(codes[1], m.body, codes[0], m.subject) + '<template class="letter-meaning">' +
-             html.escape(json.dumps(meaning, ensure_ascii=False), quote=False) + "</template>")
-    at = text.index('<template class="letter-blanks">', box.start(1))
-    text = text[:at] + extra + text[at:]
-    _, windows = _template(text, "cause-deadlines")
-    for w in windows:
-        w["label"] = sp.data.deadlines[w["id"]].label
-        w["confidence"] = CLAIMS[w["confidence"]]
-    text = _put(text, "cause-deadlines", windows)
-    return text.replace("Type the date on your notice in the letter below, and the date to send your appeal by shows here.",
-                        "Escribe la fecha de tu aviso en la carta de abajo, y aquí verás la fecha límite para enviar "
-                        "tu apelación.")
 
 
 def _timelines_page(text: str) -> str:
@@ -111,7 +63,7 @@ def _timelines_page(text: str) -> str:
     _, data = _template(text, "deadline-data")
     for d in data["deadlines"]:
         d["label"], d["note"] = sp.deadlines[d["id"]].label, sp.deadlines[d["id"]].note
-        d["confidence"] = CLAIMS[d["confidence"]]
+        d["confidence"] = CLAIMS.get(d["confidence"], d["confidence"])
     for k, e in data["events"].items():
         e["label"], e["ask"] = sp.events[k].label, sp.events[k].ask
     data["places"] = {k: sp.places[k].label for k in data["places"]}
@@ -123,7 +75,8 @@ def _finder_page(text: str) -> str:
     _, causes = _template(text, "finder-data")
     for c in causes:
         es = sp[c["id"]]
-        c["title"], c["summary"], c["aliases"] = es.title, es.summary, es.aliases + c["aliases"]
+        if c["title"] != es.title:  # an English page: the Spanish words, and the English aliases too
+            c["title"], c["summary"], c["aliases"] = es.title, es.summary, es.aliases + c["aliases"]
     text = _put(text, "finder-data", causes)
     text = text.replace("Paste your notice, or type a few words about what happened", FINDER_LABEL)
     return text.replace(">Find my reason</button>", f">{FINDER_BUTTON}</button>")
@@ -147,7 +100,7 @@ def make_spanish_copy(site: Path, out: Path, origin: str = "", served_at: str = 
             text = path.read_text(encoding="utf-8")
             if origin in text:
                 path.write_text(text.replace(origin, served_at), encoding="utf-8")
-    for rel, change in zip(PAGES, (_letter_page, _timelines_page, _finder_page, _evidence_page), strict=True):
+    for rel, change in zip(PAGES, (_timelines_page, _finder_page, _evidence_page), strict=True):
         path = out / rel / "index.html"
         path.write_text(_spanish(change(path.read_text(encoding="utf-8"))), encoding="utf-8")
     return out

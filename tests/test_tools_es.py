@@ -1,8 +1,8 @@
 """The browser tools on Spanish pages, used the way a Spanish-speaking driver uses them on a phone.
 
-Until the Spanish pages of the tools are written, the pages are a Spanish copy of the built tool
-pages (tests/es_fixture.py): <html lang="es"> and the real Spanish words of the data, as the
-Spanish build delivers them. Every word a tool shows must be Spanish there, while the letter a driver sends
+The letter runs on the real Spanish cause page. The deadline, finder and evidence log pages fall
+back to English under /es/ until their Spanish pages are written; a copy of the site gives them
+the real Spanish words of the data, as the Spanish build will (tests/es_fixture.py). Every word a tool shows must be Spanish there, while the letter a driver sends
 stays English and the page shows, beside each English paragraph, what it means.
 """
 
@@ -43,6 +43,25 @@ def es(site, base_url, tmp_path_factory):
     thread.start()
     yield address
     srv.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _failed_requests(request):
+    if "page" in request.fixturenames:
+        page = request.getfixturevalue("page")
+        page.failed = []
+        page.on("response", lambda r: r.status >= 400 and page.failed.append(r.url))
+    yield
+
+
+def tool_errors(page) -> list[str]:
+    """The page's errors. Material fetches `<href>/sitemap.xml` for every <link rel="alternate">
+    in the head (meant for language roots); overrides/main.html gives one per page, so each page
+    asks for sitemaps that are not there (reported to the lead). Those 404s are the theme's, not
+    the tools': left out when every failed request of the page was such a sitemap."""
+    if page.failed and all(u.endswith("/sitemap.xml") for u in page.failed):
+        return [e for e in page.errors if "status of 404" not in e]
+    return page.errors
 
 
 def english_words() -> list[str]:
@@ -97,7 +116,8 @@ def status(page, words: str):
 
 # ---- The letter ----
 
-LETTER = "causes/not-received/"
+LETTER = "es/causes/not-received/"
+MEANING = ES.meanings["cause:not-received"]
 
 
 def test_a_spanish_page_fills_the_english_letter_and_shows_what_it_means(page, es):
@@ -138,15 +158,17 @@ def test_a_spanish_page_fills_the_english_letter_and_shows_what_it_means(page, e
     mine = next(i for i, t in enumerate(english) if t.startswith("My name is"))
     assert "Me llamo María Núñez." in spanish[mine] and "El 20 de noviembre de 2026 recibí un aviso" in spanish[mine]
     left = next(i for i, t in enumerate(english) if "I left the packages" in t)
-    assert spanish[left] == "En November 3 and 4, 2026 dejé los paquetes en the front porch."
-    assert english[-1] == "Thank you,\nMaría Núñez\n[Phone Number]" and spanish[-1] == "Gracias,\nMaría Núñez\n[Phone Number]"
+    assert spanish[left] == MEANING.statements["where-left"].replace("[Block Dates]", "November 3 and 4, 2026").replace(
+        "[Where You Left the Packages]", "the front porch")
+    assert english[-1] == "Thank you,\nMaría Núñez\n[Phone Number]"
+    assert spanish[-1] == MEANING.body.strip().split("\n\n")[-1].replace("[Your Full Name]", "María Núñez")
     assert pairs.first.locator(".letter-en").get_attribute("lang") == "en"
     assert pairs.first.locator(".letter-es").get_attribute("lang") == "es"
 
     # Unticking takes the sentence out of both.
     page.get_by_label(WHERE_LEFT).uncheck()
     status(page, "Frase quitada de la carta")
-    assert not [t for t in page.locator(".letter-pair .letter-es").all_inner_texts() if "dejé los paquetes en" in t]
+    assert not [t for t in page.locator(".letter-pair .letter-es").evaluate_all(CELL_TEXT) if t == spanish[left]]
     assert not [t for t in page.locator(".letter-pair .letter-en").all_inner_texts() if "I left the packages" in t]
     # Typing is announced once the driver pauses.
     page.get_by_label("Tu número de teléfono").fill("555-0100")
@@ -160,7 +182,7 @@ def test_a_spanish_page_fills_the_english_letter_and_shows_what_it_means(page, e
     assert text.startswith("Subject: Appeal of deactivation") and "María Núñez" in text
     mail = page.get_by_role("link", name="Abrir en la app de correo").get_attribute("href")
     assert mail.startswith("mailto:?subject=Appeal%20of%20deactivation")
-    assert not page.errors, page.errors
+    assert not tool_errors(page), page.errors
 
 
 def test_the_pairs_stack_on_a_phone_with_labels_and_sit_side_by_side_on_a_wide_screen(page, es):
@@ -205,7 +227,7 @@ def test_typed_markup_stays_text_on_spanish_pages(page, es):
     mine = page.locator(".letter-pair .letter-es").filter(has_text="Me llamo").inner_text()
     assert f"Me llamo {evil}." in mine, "shown literally, as typed"
 
-    page.goto(es + "evidence-log/")
+    page.goto(es + "es/evidence-log/")
     page.get_by_role("button", name="Agregar una fila: Bloques").click()
     page.get_by_label("Estación").fill(evil)
     page.get_by_role("button", name="Guardar fila").click()
@@ -213,14 +235,14 @@ def test_typed_markup_stays_text_on_spanish_pages(page, es):
     card.wait_for()
     assert evil in card.inner_text() and card.locator("img").count() == 0
 
-    page.goto(es + "find-your-reason/")
+    page.goto(es + "es/find-your-reason/")
     page.get_by_label(FINDER_LABEL).fill(evil + " bot")
     page.get_by_role("button", name=FINDER_BUTTON).click()
     page.locator("#finder-results li").first.wait_for()
     assert page.locator("#finder-results img").count() == 0
     page.wait_for_timeout(300)
     assert not dialogs and not any(u.endswith("/x") for u in page.requests)
-    assert not page.errors, page.errors
+    assert not tool_errors(page), page.errors
 
 
 def test_a_two_digit_year_is_refused_in_spanish(page, es):
@@ -236,7 +258,7 @@ def test_a_two_digit_year_is_refused_in_spanish(page, es):
     page.get_by_role("button", name="Copiar carta").click()
     status(page, "Revisa la fecha: La fecha de tu aviso.")
 
-    page.goto(es + "timelines/")
+    page.goto(es + "es/timelines/")
     notice = page.get_by_label(NOTICE_ASK)
     type_two_digit_year(page, notice)
     page.get_by_role("button", name="Ver mis fechas").click()
@@ -245,7 +267,7 @@ def test_a_two_digit_year_is_refused_in_spanish(page, es):
     assert problem.inner_text().startswith("No hay fechas para \u201c" + NOTICE_ASK)
     assert "El año debe tener 4 cifras" in problem.inner_text()
     assert "Corrige la fecha de arriba para ver tus fechas." in page.locator(".deadline-results").inner_text()
-    assert not page.errors, page.errors
+    assert not tool_errors(page), page.errors
 
 
 def test_the_checklist_and_its_confirm_step_speak_spanish(page, es):
@@ -265,13 +287,13 @@ def test_the_checklist_and_its_confirm_step_speak_spanish(page, es):
     group.get_by_role("button", name="Sí, borrar mis marcas").click()
     page.locator(".checklist-status").filter(has_text="Marcas borradas.").wait_for()
     assert not first.is_checked()
-    assert not page.errors, page.errors
+    assert not tool_errors(page), page.errors
 
 
 # ---- Deadlines ----
 
 def test_the_calculator_gives_spanish_dates_and_a_spanish_calendar_file(page, es):
-    page.goto(es + "timelines/")
+    page.goto(es + "es/timelines/")
     page.get_by_label(NOTICE_ASK).fill("2026-11-20")
     page.get_by_role("button", name="Ver mis fechas").click()
     results = page.locator(".deadline-results")
@@ -305,7 +327,7 @@ def test_the_calculator_gives_spanish_dates_and_a_spanish_calendar_file(page, es
     assert "10 días corridos desde la fecha de tu aviso de desactivación. No se toman en cuenta los días festivos." in description
     assert "Qué tan seguro es: Otros cuentan." in description and "Fuentes: https://" in description
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n")), "folded at 75 octets"
-    assert not page.errors, page.errors
+    assert not tool_errors(page), page.errors
 
 
 def test_the_send_by_date_on_a_spanish_cause_page(page, es):
@@ -318,7 +340,7 @@ def test_the_send_by_date_on_a_spanish_cause_page(page, es):
     assert text.startswith(DEADLINE["appeal-window-short-reported"] + ": viernes, 27 de noviembre de 2026.")
     assert "Son 7 días después del viernes, 20 de noviembre de 2026, la fecha de tu aviso" in text
     assert send_by.locator(".claim").inner_text() == "Otros cuentan"
-    assert not page.errors, page.errors
+    assert not tool_errors(page), page.errors
 
 
 # ---- The finder ----
@@ -354,7 +376,7 @@ SPANISH_NOTICES = [
 
 
 def find(page, es, text: str) -> list[str]:
-    page.goto(es + "find-your-reason/")
+    page.goto(es + "es/find-your-reason/")
     page.get_by_label(FINDER_LABEL).fill(text)
     page.get_by_role("button", name=FINDER_BUTTON).click()
     results = page.locator("#finder-results")
@@ -390,7 +412,7 @@ def test_spanish_finder_results_and_window_speak_spanish(page, es):
            "(de lunes a viernes) termina el viernes, 4 de diciembre de 2026." in note.inner_text()
     find(page, es, "zzz qqq")
     assert page.locator("#finder-results p").inner_text().startswith("Ningún motivo coincide con esas palabras.")
-    assert not page.errors, page.errors
+    assert not tool_errors(page), page.errors
 
 
 def run_finder_es(code: str, payload) -> object:
@@ -450,7 +472,7 @@ def test_a_spanish_deadline_in_the_notice_is_found():
 # ---- The evidence log ----
 
 def test_the_evidence_log_in_spanish(page, es):
-    page.goto(es + "evidence-log/")
+    page.goto(es + "es/evidence-log/")
     page.get_by_role("button", name="Agregar una fila: Bloques").click()
     form = page.get_by_role("form", name="Fila de Bloques")
     assert form.get_by_label("Fecha", exact=True).get_attribute("type") == "date"
@@ -480,13 +502,13 @@ def test_the_evidence_log_in_spanish(page, es):
     page.get_by_role("group", name="¿Borrar la fila 1? Esto no se puede deshacer.").get_by_role(
         "button", name="Sí, borrarla").click()
     page.get_by_role("status").filter(has_text="Fila 1 borrada de Bloques.").wait_for()
-    assert not page.errors, page.errors
+    assert not tool_errors(page), page.errors
 
 
 def test_a_log_kept_on_the_english_page_opens_on_the_spanish_page(page, es):
     kept = {"version": 1, "sections": {"blocks": [{"Date": "2026-11-20", "Station": "DSE4"}]},
             "columns": {"blocks": ["Date", "Station", "Start and end", "Packages", "Notes"]}}
-    page.goto(es + "evidence-log/")
+    page.goto(es + "es/evidence-log/")
     page.evaluate("([k]) => { localStorage.setItem('/.flex-evidence-log-keep', '1');"
                   " localStorage.setItem('/.flex-evidence-log', k); }", [json.dumps(kept)])
     page.reload()
@@ -494,7 +516,7 @@ def test_a_log_kept_on_the_english_page_opens_on_the_spanish_page(page, es):
     card.wait_for()
     assert "Fecha\n20 de noviembre de 2026" in card.inner_text() and "Estación\nDSE4" in card.inner_text()
     assert page.locator(".evlog-tools .evlog-status").inner_text() == "", "nothing was left out"
-    assert not page.errors, page.errors
+    assert not tool_errors(page), page.errors
 
 
 # ---- No English left ----
@@ -510,7 +532,7 @@ def test_no_english_word_of_the_tools_is_left_on_spanish_pages(page, es):
     status(page, "Carta copiada")
     seen.append(page.evaluate(TOOL_TEXT))
 
-    page.goto(es + "timelines/")
+    page.goto(es + "es/timelines/")
     page.get_by_label(NOTICE_ASK).fill("2026-11-20")
     page.get_by_role("button", name="Ver mis fechas").click()
     page.locator(".deadline-list").wait_for()
@@ -521,7 +543,7 @@ def test_no_english_word_of_the_tools_is_left_on_spanish_pages(page, es):
     find(page, es, "Hola, te escribimos para decirte que terminamos tu participación. No podemos dar más detalles.")
     seen.append(page.evaluate(TOOL_TEXT))
 
-    page.goto(es + "evidence-log/")
+    page.goto(es + "es/evidence-log/")
     page.get_by_role("button", name="Agregar una fila: Bloques").click()
     page.get_by_label("Estación").fill("DSE4")
     page.get_by_role("button", name="Guardar fila").click()
@@ -533,11 +555,11 @@ def test_no_english_word_of_the_tools_is_left_on_spanish_pages(page, es):
                   "Tu texto no nombra ningún motivo que conozcamos.", "Copiar el registro", "Fila 1"):
         assert words in text, words
     assert english_left(text) == [], english_left(text)
-    assert not page.errors, page.errors
+    assert not tool_errors(page), page.errors
 
 
 def test_english_pages_keep_their_english_tools(page):
-    page.goto(LETTER)
+    page.goto("causes/not-received/")
     page.locator(".letter > .letter-tools").wait_for()
     text = page.evaluate(TOOL_TEXT)
     assert "Copy letter" in text and "Copiar" not in text and "Qué significa" not in text
