@@ -34,7 +34,7 @@ EVIDENCE_HEADINGS = {
     "Date": "Fecha", "Station": "Estación", "Start and end": "Inicio y fin", "Packages": "Paquetes", "Notes": "Notas",
     "Address or order": "Dirección o pedido", "Where you left it": "Dónde lo dejaste", "Photo taken?": "¿Tomaste foto?",
     "Date and time": "Fecha y hora", "How (app, phone, email)": "Cómo (app, teléfono, correo)",
-    "Case number": "Número de caso", "Who": "Quién", "What they said": "Qué te dijeron", "Sent to": "A quién se envió",
+    "Case number": "Número de caso", "Who": "Quién", "What they said": "Qué te dijeron", "Sent to": "Enviada a",
     "What you attached": "Qué adjuntaste", "Reply": "Respuesta",
 }
 EVIDENCE_TITLES = {"Blocks": "Bloques", '"Not received" reports': 'Reportes de "no recibido"',

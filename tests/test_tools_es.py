@@ -330,6 +330,19 @@ def test_the_calculator_gives_spanish_dates_and_a_spanish_calendar_file(page, es
     assert not tool_errors(page), page.errors
 
 
+def test_the_spanish_calculator_keeps_its_place_before_its_script_runs(page, es):
+    """Spanish words make the form taller: the place kept for it (site.css) must hold it, or the
+    page below jumps when the script builds it."""
+    for width in (360, 400, 720):
+        page.set_viewport_size({"width": width, "height": 740})
+        page.goto(es + "es/timelines/")
+        page.locator("#deadline-calculator form").wait_for()
+        reserved, built = page.evaluate("""() => { const c = document.getElementById('deadline-calculator');
+            const reserved = parseFloat(getComputedStyle(c).minHeight); c.style.minHeight = '0';
+            return [reserved, c.getBoundingClientRect().height]; }""")
+        assert built <= reserved, (width, built, reserved)
+
+
 def test_the_send_by_date_on_a_spanish_cause_page(page, es):
     page.goto(es + LETTER)
     send_by = page.locator(".send-by")
