@@ -27,7 +27,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from . import words as w
-from .data import CATEGORY_TEXT, LABEL_TEXT, Cause, Data, GeneralLetter, Letter, LetterField, Source, label_fits
+from .data import CATEGORY_TEXT, LABEL_TEXT, PLACEHOLDER, STATEMENTS_MARKER, Cause, Data, GeneralLetter, Letter, LetterField, Source, label_fits
 from .translations import Meaning, paragraphs
 
 # Nobody publishes how often each outcome happens: say what is reported, not a frequency
@@ -154,8 +154,18 @@ def letter_block(data: Data, letter_id: str, letter: Letter, meaning: Meaning | 
     statements = [st.model_dump() for st in letter.statements]
     pairs, meaning_json = [], None
     if meaning is not None:
-        pairs = [{"en": letter.subject, "es": meaning.subject}]
-        pairs += [{"en": a, "es": b} for a, b in zip(paragraphs(letter.body), paragraphs(meaning.body))]
+        # What the reader sees with scripts off: each blank by its name in the reader's language,
+        # and the line for the optional sentences said in words (letters.js redraws both).
+        names = {f"[{f.placeholder}]": f"[{f.label}]" for f in fields}
+        marker = w.words(lang)["letter.marker"]
+
+        def readable(text: str) -> str:
+            if text.strip() == STATEMENTS_MARKER:
+                return marker
+            return PLACEHOLDER.sub(lambda m: names.get(m.group(0), m.group(0)), text)
+
+        pairs = [{"en": letter.subject, "es": readable(meaning.subject)}]
+        pairs += [{"en": a, "es": readable(b)} for a, b in zip(paragraphs(letter.body), paragraphs(meaning.body))]
         meaning_json = {"subject": meaning.subject, "body": meaning.body, "statements": meaning.statements}
     return fragment(_html("letter.html", lang, letter_id=letter_id, letter=letter, blanks=blanks,
                           statements=statements, pairs=pairs, meaning=meaning_json, letter_lang=letter_lang))

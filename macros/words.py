@@ -96,6 +96,7 @@ WORDS: dict[str, dict[str, str]] = {
         "letter.pairs": "",
         "letter.type_english": "",
         "letter.in_spanish": "",
+        "letter.marker": "",
         "letter.en": "",
         "letter.es": "",
         "finder.label": "Paste your notice, or type a few words about what happened",
@@ -164,6 +165,7 @@ WORDS: dict[str, dict[str, str]] = {
         "letter.body": "Carta en inglés, lista para copiar:",
         "letter.optional": "Frases que puedes agregar, solo si son ciertas para ti:",
         "letter.pairs": "Qué dice la carta, párrafo por párrafo:",
+        "letter.marker": "(Aquí van las frases de abajo que marques, si son ciertas para ti.)",
         "letter.in_spanish": ("También puedes enviar esta queja en español, con la carta de abajo. "
                               "La oficina dice que ofrece interpretación y traducción."),
         "letter.type_english": ("La carta se envía en inglés. Escribe tus datos en inglés si puedes: van dentro de "

@@ -30,7 +30,7 @@ class _Prose(HTMLParser):
         a = dict(attrs)
         classes = (a.get("class") or "").split()
         skipping = (tag in SKIP or "cite" in classes or "headerlink" in classes or "md-source-file" in classes
-                    or a.get("lang") == "en")  # on a Spanish page: the English letter shown beside its meaning
+                    or (a.get("lang") == "en" and tag != "html"))  # on a Spanish page: the English letter beside its meaning
         is_article = tag == "article"
         self.stack.append((tag, skipping, is_article))
         if skipping:
@@ -62,7 +62,7 @@ def page_prose(html: str) -> str:
 
 
 def page_grade(html: str) -> float:
-    textstat.set_lang("en")
+    textstat.set_lang("en_US")
     return float(textstat.flesch_kincaid_grade(page_prose(html)))
 
 
@@ -72,4 +72,4 @@ def page_ease_es(html: str) -> float:
     try:
         return float(textstat.fernandez_huerta(page_prose(html)))
     finally:
-        textstat.set_lang("en")
+        textstat.set_lang("en_US")

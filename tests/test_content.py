@@ -96,6 +96,7 @@ def test_reading_grade(site):
     print(f"\nreading grade (Flesch-Kincaid): median {median:.1f}, highest {grades[worst]:.1f} ({worst}), "
           f"{len(grades)} pages")
     # A stressed reader on a phone: most pages at grade 6 or below, none above 8.
+    assert min(grades.values()) > 0, "a page with no prose counted: is the page reader broken?"
     assert median <= 6, grades
     assert grades[worst] <= 8, {u: g for u, g in grades.items() if g > 8}
 
@@ -108,6 +109,7 @@ def test_reading_ease_in_spanish(site):
     print(f"\nreading ease in Spanish (Fernandez-Huerta): median {median:.1f}, lowest {ease[hardest]:.1f} "
           f"({hardest}), {len(ease)} pages")
     # 70 and up reads as easy; 60-70 as fairly easy. Most pages easy, none harder than fairly easy.
+    assert max(ease.values()) < 121, "a page with no prose counted: is the page reader broken?"
     assert median >= 70, ease
     assert ease[hardest] >= 60, {u: e for u, e in ease.items() if e < 60}
 
