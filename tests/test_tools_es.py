@@ -1,8 +1,6 @@
 """The browser tools on Spanish pages, used the way a Spanish-speaking driver uses them on a phone.
 
-The letter runs on the real Spanish cause page. The deadline, finder and evidence log pages fall
-back to English under /es/ until their Spanish pages are written; a copy of the site gives them
-the real Spanish words of the data, as the Spanish build will (tests/es_fixture.py). Every word a tool shows must be Spanish there, while the letter a driver sends
+They run on the real Spanish pages under /es/, with the Spanish words of data/deactivation.es.yml. Every word a tool shows must be Spanish there, while the letter a driver sends
 stays English and the page shows, beside each English paragraph, what it means.
 """
 
@@ -12,19 +10,18 @@ import datetime as dt
 import json
 import re
 import subprocess
-import threading
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, _SiteServer
-from es_fixture import MARKER, make_spanish_copy, spanish
+from conftest import ROOT
+from macros.translations import load_es
 from test_finder import NOTICES as ENGLISH_NOTICES
 from test_tools_storage import type_two_digit_year
 
 ASSETS = ROOT / "overrides" / "assets"
 TOOLS = ("letters.js", "checklists.js", "deadlines.js", "evidence.js", "finder.js", "site.js")
-ES = spanish()
+MARKER = "[Add any sentences below that are true for you]"
+ES = load_es(ROOT)
 NOT_RECEIVED = next(c for c in ES.data.causes if c.id == "not-received")
 WHERE_LEFT = next(s.label for s in NOT_RECEIVED.letter.statements if s.id == "where-left")
 DEADLINE = {k: d.label for k, d in ES.data.deadlines.items()}
@@ -33,16 +30,10 @@ FINDER_LABEL = "Pega tu aviso o escribe unas palabras sobre lo que pasó"
 FINDER_BUTTON = "Buscar mi motivo"
 
 
-@pytest.fixture(scope="module")
-def es(site, base_url, tmp_path_factory):
-    """The Spanish copy of the built site, served on its own port; yields its address."""
-    srv = _SiteServer(("127.0.0.1", 0), None)
-    address = f"http://127.0.0.1:{srv.server_address[1]}/"
-    srv.directory = str(make_spanish_copy(site, tmp_path_factory.mktemp("es") / "site", base_url, address))
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield address
-    srv.shutdown()
+@pytest.fixture
+def es(base_url):
+    """The site's root; the Spanish pages are under es/."""
+    return base_url
 
 
 @pytest.fixture(autouse=True)
@@ -161,7 +152,8 @@ def test_a_spanish_page_fills_the_english_letter_and_shows_what_it_means(page, e
     assert spanish[left] == MEANING.statements["where-left"].replace("[Block Dates]", "November 3 and 4, 2026").replace(
         "[Where You Left the Packages]", "the front porch")
     assert english[-1] == "Thank you,\nMaría Núñez\n[Phone Number]"
-    assert spanish[-1] == MEANING.body.strip().split("\n\n")[-1].replace("[Your Full Name]", "María Núñez")
+    assert spanish[-1] == MEANING.body.strip().split("\n\n")[-1].replace("[Your Full Name]", "María Núñez").replace(
+        "[Phone Number]", "[Tu número de teléfono]"), "a blank not filled yet is named in Spanish, as the page names it"
     assert pairs.first.locator(".letter-en").get_attribute("lang") == "en"
     assert pairs.first.locator(".letter-es").get_attribute("lang") == "es"
 
@@ -211,7 +203,7 @@ def test_with_scripts_off_the_page_shows_each_english_paragraph_beside_its_meani
     assert "[Your Full Name]" in pg.locator(".letter pre > code").nth(1).inner_text()
     pair = pg.locator(".letter-pairs .letter-pair").nth(2)
     assert pair.locator(".letter-en").evaluate_all(CELL_TEXT)[0].startswith("My name is [Your Full Name].")
-    assert pair.locator(".letter-es").evaluate_all(CELL_TEXT)[0].startswith("Me llamo [Your Full Name].")
+    assert pair.locator(".letter-es").evaluate_all(CELL_TEXT)[0].startswith("Me llamo [Tu nombre completo].")
     assert pair.locator(".letter-pair-label").all_inner_texts() == ["En inglés (lo que envías)", "Qué significa"]
     context.close()
 
@@ -256,6 +248,8 @@ def test_a_two_digit_year_is_refused_in_spanish(page, es):
                                  "Escribe el año completo, como 2026."
     assert "[Date on the Notice]" in page.locator(".letter pre > code").nth(1).inner_text()
     page.get_by_role("button", name="Copiar carta").click()
+    status(page, "Revisa la fecha: La fecha de tu aviso.")
+    page.wait_for_timeout(1500)  # the pending "letter updated" from typing the date must not replace it
     status(page, "Revisa la fecha: La fecha de tu aviso.")
 
     page.goto(es + "es/timelines/")
@@ -519,16 +513,31 @@ def test_the_evidence_log_in_spanish(page, es):
 
 
 def test_a_log_kept_on_the_english_page_opens_on_the_spanish_page(page, es):
-    kept = {"version": 1, "sections": {"blocks": [{"Date": "2026-11-20", "Station": "DSE4"}]},
-            "columns": {"blocks": ["Date", "Station", "Start and end", "Packages", "Notes"]}}
+    page.goto(es + "evidence-log/")
+    page.get_by_label("Keep this log on this device").check()
+    page.get_by_role("button", name="Add a row: Blocks").click()
+    form = page.get_by_role("form", name="Row in Blocks")
+    form.get_by_label("Date", exact=True).fill("2026-11-20")
+    form.get_by_label("Station").fill("DSE4")
+    form.get_by_role("button", name="Save row").click()
+    page.locator(".evlog-row").first.wait_for()
+
     page.goto(es + "es/evidence-log/")
-    page.evaluate("([k]) => { localStorage.setItem('/.flex-evidence-log-keep', '1');"
-                  " localStorage.setItem('/.flex-evidence-log', k); }", [json.dumps(kept)])
-    page.reload()
+    assert page.get_by_label("Guardar este registro en este dispositivo").is_checked()
     card = page.locator(".evlog-row").first
     card.wait_for()
     assert "Fecha\n20 de noviembre de 2026" in card.inner_text() and "Estación\nDSE4" in card.inner_text()
     assert page.locator(".evlog-tools .evlog-status").inner_text() == "", "nothing was left out"
+    page.get_by_role("button", name="Agregar una fila: Bloques").click()
+    form = page.get_by_role("form", name="Fila de Bloques")
+    form.get_by_label("Estación").fill("DLA9")
+    form.get_by_role("button", name="Guardar fila").click()
+    page.get_by_role("status").filter(has_text="Fila 2 agregada en Bloques.").wait_for()
+
+    page.goto(es + "evidence-log/")  # and back: both rows, under the English headings
+    rows = page.locator(".evlog-row")
+    rows.nth(1).wait_for()
+    assert "Date\nNovember 20, 2026" in rows.first.inner_text() and "Station\nDLA9" in rows.nth(1).inner_text()
     assert not tool_errors(page), page.errors
 
 

@@ -166,7 +166,9 @@
 
     const status = el("p", { className: "letter-status", role: "status" });
     status.setAttribute("aria-live", "polite");
+    let pairsTimer = 0;  // a pending "the pairs changed": any newer message replaces it
     function say(message) {
+      clearTimeout(pairsTimer);
       status.textContent = "";
       setTimeout(() => { status.textContent = message; }, 50);
     }
@@ -299,7 +301,6 @@
 
     // The letter beside its meaning: same values, same ticked sentences, paragraph by paragraph.
     let pairs = null;
-    let pairsTimer = 0;
     if (meaning) {
       pairs = box.querySelector(".letter-pairs");
       if (!pairs) {
@@ -312,8 +313,10 @@
     function renderPairs() {
       if (!pairs) return;
       const en = [subject(), ...paragraphs(body())];
-      const es = [fill(meaning.subject, blanks, values, true),
-        ...paragraphs(fill(placeStatements(meaning.body, meaningStatements, kept.ticked), blanks, values, true))];
+      // A blank not yet filled is named in the reader's words, as the page names it.
+      const named = (t) => blanks.reduce((out, b) => out.split("[" + b.placeholder + "]").join("[" + b.label + "]"), t);
+      const es = [named(fill(meaning.subject, blanks, values, true)),
+        ...paragraphs(named(fill(placeStatements(meaning.body, meaningStatements, kept.ticked), blanks, values, true)))];
       const rows = [];
       for (let i = 0; i < Math.max(en.length, es.length); i++) {
         rows.push(el("div", { className: "letter-pair" },
