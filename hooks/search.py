@@ -39,9 +39,12 @@ EXCLUDE_BLOCKS = [
 ]
 DEADLINE_TABLE = re.compile(r'<div class="stack-table deadline-table"')
 # Sections every cause page repeats from the data; the page itself is found by its own words.
+# Between two aliases in the `keywords` field (lunr's trimmer drops the comma from the word).
+PHRASES = ", "
 CAUSE_BOILERPLATE = {"sample-appeal-letter", "deadlines", "related-reasons", "what-next", "sources"}
 
 _page_aliases: dict[str, list[str]] = {}
+_page_summary: dict[str, str] = {}
 _worker: dict[str, str] = {}
 
 
@@ -56,6 +59,11 @@ def on_page_markdown(markdown: str, page, **_kwargs) -> str:
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise RuntimeError(f"docs/{page.file.src_uri}: front matter 'aliases' must be a list of text")
         _page_aliases[page.url] = aliases
+    # The page's own question in a driver's words (its description) and its short title: the
+    # worker counts these words above body text and below a heading.
+    summary = [str(page.meta[k]) for k in ("title", "description") if page.meta.get(k)]
+    if summary:
+        _page_summary[page.url] = ". ".join(summary)
     return markdown
 
 
@@ -90,8 +98,9 @@ def on_post_build(config, **_kwargs) -> None:
         return
     data = load(Path(config["config_file_path"]).parent)
     causes = {f"causes/{c.id}/" for c in data.causes}
-    keywords = {url: " ".join(words) for url, words in _page_aliases.items()}
-    keywords.update({f"causes/{c.id}/": " ".join(c.aliases) for c in data.causes})
+    # One alias a phrase: the worker counts an alias only when a question holds all of its words.
+    keywords = {url: PHRASES.join(words) for url, words in _page_aliases.items()}
+    keywords.update({f"causes/{c.id}/": PHRASES.join(c.aliases) for c in data.causes})
 
     index = json.loads(index_path.read_text(encoding="utf-8"))
     docs, found = [], set()
@@ -99,18 +108,23 @@ def on_post_build(config, **_kwargs) -> None:
         page, _, anchor = doc["location"].partition("#")
         if page in causes and anchor in CAUSE_BOILERPLATE:
             continue
-        if anchor == "all-sources":  # the list of every source on the about page
+        if anchor in {"all-sources", "what-next"}:  # every source; the links at each page's end
             continue
         words = keywords.get(doc["location"])
         if words:
             doc["keywords"] = words
             found.add(doc["location"])
+        if doc["location"] in _page_summary:
+            doc["summary"] = _page_summary[doc["location"]]
         docs.append(doc)
     missing = causes - found
     if missing:
         raise RuntimeError(f"search index has no entry for cause pages: {sorted(missing)}")
 
-    full = json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+    # The worker tells reason pages from guide pages: a question about the process ("how long",
+    # "can i") goes to a guide unless it names a reason.
+    config = {**index["config"], "reasons": sorted(causes), "phrases": PHRASES}
+    full = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
     name = f"index.{hashlib.sha256(full.encode()).hexdigest()[:8]}.json"
     (site / "search" / name).write_text(full, encoding="utf-8")
     stub = {"config": {**index["config"], "index": name}, "docs": []}
