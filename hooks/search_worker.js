@@ -28,8 +28,11 @@
         "fell fall, won win, sold sell, hung hang, hid hide, hidden hide, ate eat, drank drink, " +
         "children child, people person, men man, women woman",
       // The shape of a question, and the same shape in a heading that answers it. Each phrase is
-      // matched on word roots, longest first; the words between commas are one phrase.
+      // matched on word roots, longest first; the words between commas are one phrase. A text
+      // can have several shapes ("how long do i have": deadline and time).
       intents: {
+        deadline: "how long do i have, how long have i got, how many days do i have, how many days do i get, " +
+          "how much time do i have, deadline, time limit, due, too late, last day, by when",
         time: "how long, how many days, how many weeks, how much time, how soon, how fast, how much longer, " +
           "when will i hear, when will i know, when will i find out, hear back, heard back, until, till, take, wait, " +
           "deadline, time limit, due, too late, last day, by when",
@@ -43,6 +46,8 @@
         contact: "talk to, speak to, contact, call, phone, real person, human, someone at, reach",
         allowed: "can i, am i allowed, is it ok, may i, could i, do i have to",
       },
+      // Shapes that many headings have ("Can I ...?"): they count half.
+      weak: "allowed",
     },
   };
 
@@ -78,14 +83,16 @@
   function language(config) {
     const code = (config.lang && config.lang[0]) || "en";
     const lunr = code === "en" ? self.lunr : self.lunr[code];
-    const table = LANGUAGES[code] || { stop: "", irregular: "", intents: {} };
+    const table = LANGUAGES[code] || { stop: "", irregular: "", intents: {}, weak: "" };
+    const weak = new Set(table.weak.split(/\s+/));
     return {
       irregular: new Map(table.irregular.split(",").map((p) => p.trim().split(/\s+/)).filter((p) => p.length === 2)),
       stop: new Set(table.stop.split(/\s+/).filter(Boolean)),
       stopWord: (w) => !lunr.stopWordFilter(w),
       stem: (w) => lunr.stemmer(new self.lunr.Token(w)).toString(),
-      intents: Object.entries(table.intents).flatMap(([name, phrases]) =>
-        phrases.split(",").map((p) => ({ name, words: p.trim().split(/\s+/) }))),
+      intents: Object.entries(table.intents).map(([name, phrases]) => ({
+        name, weight: weak.has(name) ? 0.5 : 1, phrases: phrases.split(",").map((p) => p.trim().split(/\s+/)),
+      })),
     };
   }
 
@@ -101,8 +108,8 @@
       const reply = await material({ type: 0, data: { config: index.config, docs: index.docs, options: setup.options } });
       if (!reply || reply.type !== 1) throw new Error("search worker did not start");
       lang = language(index.config);
-      lang.intents = lang.intents.map((i) => ({ ...i, roots: i.words.map((w) => root(plain(w))) }))
-        .sort((a, b) => b.roots.length - a.roots.length);
+      for (const intent of lang.intents)
+        intent.phrases = intent.phrases.map((p) => p.map((w) => root(plain(w)))).sort((a, b) => b.length - a.length);
       collectWords(index);
     })();
     loading.catch(() => { loading = null; }); // offline: try again on the next keystroke
@@ -134,15 +141,16 @@
   // each word used once.
   function intentsOf(text, separator, used = new Set()) {
     const found = new Set();
-    const seq = tokens(text, separator).map((w) => root(plain(w)));
+    const words = tokens(text, separator).map((w) => root(plain(w)));
     for (const intent of lang.intents) {
-      const n = intent.roots.length;
-      for (let i = 0; i + n <= seq.length; i++)
-        if (intent.roots.every((r, j) => seq[i + j] === r)) {
-          found.add(intent.name);
-          seq.fill(null, i, i + n);
-          for (let j = i; j < i + n; j++) used.add(j);
-        }
+      const seq = [...words];
+      for (const phrase of intent.phrases)
+        for (let i = 0; i + phrase.length <= seq.length; i++)
+          if (phrase.every((r, j) => seq[i + j] === r)) {
+            found.add(intent.name);
+            seq.fill(null, i, i + phrase.length);
+            for (let j = i; j < i + phrase.length; j++) used.add(j);
+          }
     }
     return found;
   }
@@ -156,6 +164,8 @@
     words = new Map();
     rarity = new Map();
     docs = new Map();
+    const headings = new Map();
+    for (const doc of index.docs) headings.set(doc.title, (headings.get(doc.title) || 0) + 1);
     for (const doc of index.docs) {
       const seen = new Set();
       for (const field of ["title", "text", "keywords", "summary"])
@@ -176,6 +186,8 @@
         summary: rootSet(doc.summary, separator),
         text,
         boost: doc.boost || 1,
+        // A heading that many pages share ("What does this mean?") says nothing about which one answers.
+        template: doc.location.includes("#") && headings.get(doc.title) > 2,
         aliases: aliases.map((a) => [...rootSet(a, separator)]).filter((a) => a.length),
         // A section answers the question shape of its heading; a page, that of its title,
         // its description and its aliases.
@@ -325,7 +337,7 @@
     const found = new Set();
     for (const t of q.list) {
       let m = 0;
-      if (q.holds(d.title, t)) m = WHERE.heading;
+      if (q.holds(d.title, t)) m = d.template ? WHERE.pageTitle : WHERE.heading;
       else if (q.holds(full, t)) m = d.section ? WHERE.pageTitle : WHERE.alias;
       else if (!d.section && q.holds(d.summary, t)) m = WHERE.summary;
       else if (d.section && (q.holds(page.title, t) || q.holds(page.summary, t))) m = WHERE.pageTitle;
@@ -343,15 +355,16 @@
     if (found.size === q.list.length) score *= 1.25;
     // Of two headings that hold the question, the one with fewer other words is more to the point.
     // A page whose alias is the question, word for word, is as much to the point.
-    const said = [...d.title].filter(q.asks).length;
+    const said = d.template ? 0 : [...d.title].filter(q.asks).length;
     const pointed = Math.max(said / (d.title.size || 1), !d.section && full.size ? 1 : 0);
     if (pointed) score *= 1 + 0.25 * pointed;
     score *= d.boost; // front matter `search: boost:` (below 1 on pages that only point to others)
     // A question about the process ("how long", "can i", "what now") that names no reason:
     // prefer the guide pages, and the sections whose heading has the same shape.
     if (q.intents.size && !q.reason) {
-      const shared = [...q.intents].filter((i) => d.intents.has(i)).length;
-      score *= (1 + 0.6 * shared / q.intents.size) * (d.reason ? 0.6 : 1);
+      const weight = (names) => lang.intents.filter((i) => names.has(i.name)).reduce((sum, i) => sum + i.weight, 0);
+      const shared = weight(new Set([...q.intents].filter((i) => d.intents.has(i))));
+      score *= (1 + 0.6 * shared / weight(q.intents)) * (d.reason ? 0.6 : 1);
     }
     return { score, found };
   }
