@@ -185,13 +185,15 @@
         title: rootSet(doc.title, separator),
         summary: rootSet(doc.summary, separator),
         text,
+        source: doc,
         boost: doc.boost || 1,
         // A heading that many pages share ("What does this mean?") says nothing about which one answers.
         template: doc.location.includes("#") && headings.get(doc.title) > 2,
         aliases: aliases.map((a) => [...rootSet(a, separator)]).filter((a) => a.length),
         // A section answers the question shape of its heading; a page, that of its title,
         // its description and its aliases.
-        intents: new Set([doc.title, doc.summary || "", ...aliases].flatMap((t) => [...intentsOf(t, separator)])),
+        intents: headings.get(doc.title) > 2 ? new Set()
+          : new Set([doc.title, doc.summary || "", ...aliases].flatMap((t) => [...intentsOf(t, separator)])),
       });
     }
     for (const [r, count] of rarity) rarity.set(r, Math.log(1 + index.docs.length / count));
@@ -292,8 +294,9 @@
       }
     });
     const last = typed.length ? typed[typed.length - 1] : "";
-    // Nothing but a small word so far ("a", the start of "appeal"): match what starts with it.
-    if (!clauses.size && typing && last && !/[:^~*+]/.test(last)) {
+    // Nothing but a small word so far ("a", the start of "appeal"): match what starts with it,
+    // unless the question has a shape ("what now"): then its shape finds the answer.
+    if (!clauses.size && !intents.size && typing && last && !/[:^~*+]/.test(last)) {
       clauses.set(last, last);
       terms.set(last, new Set([...words.keys()].filter((k) => k.startsWith(last)).map(root)));
     }
@@ -312,7 +315,7 @@
     const list = [...asked.terms].map(([word, set]) => {
       const own = rarity.get(root(word));
       const weight = own || Math.max(0, ...[...set].map((r) => rarity.get(r) || 0)) || 1;
-      return { word, roots: set, weight };
+      return { word, roots: set, weight: Math.sqrt(weight) };
     });
     const holds = (set, t) => { for (const r of t.roots) if (set.has(r)) return true; return false; };
     const asks = (r) => asked.shaped.has(r) || list.some((t) => t.roots.has(r));
@@ -351,7 +354,7 @@
       total += t.weight;
       got += t.weight * m;
     }
-    let score = total ? got / total : 0;
+    let score = total ? got / total : q.list.length ? 0 : 1; // no words: only the shape counts
     if (found.size === q.list.length) score *= 1.25;
     // Of two headings that hold the question, the one with fewer other words is more to the point.
     // A page whose alias is the question, word for word, is as much to the point.
@@ -367,6 +370,24 @@
       score *= (1 + 0.6 * shared / weight(q.intents)) * (d.reason ? 0.6 : 1);
     }
     return { score, found };
+  }
+
+  // A question that is all shape and no subject ("what now", "how long"): the guide sections
+  // whose heading has that shape, grouped by page as Material's own results are.
+  function byShape(asked) {
+    const q = understand(asked);
+    const groups = new Map();
+    for (const [location, d] of docs) {
+      if (d.reason || ![...q.intents].some((i) => d.intents.has(i))) continue;
+      const score = judge(location, q).score + (d.section ? 0 : 0.01); // a tie goes to the whole page
+      const item = { ...d.source, score, terms: {} };
+      groups.set(d.page, [...(groups.get(d.page) || []), item]);
+    }
+    for (const [page, items] of groups) {
+      items.sort((a, b) => b.score - a.score);
+      if (!items.some((i) => i.location === page) && docs.has(page)) items.push({ ...docs.get(page).source, score: 0, terms: {} });
+    }
+    return [...groups.values()].sort((a, b) => b[0].score - a[0].score).slice(0, 10);
   }
 
   function rerank(reply, asked) {
@@ -411,6 +432,7 @@
         await load();
         if (!setup.config.index) return material(message);
         const asked = rewrite(message.data);
+        if (!asked.clauses.size && asked.intents.size) return { type: 3, data: { items: byShape(asked), suggest: [] } };
         if (!asked.clauses.size) return { type: 3, data: { items: [] } };
         return rerank(await material({ type: 2, data: asked.query }), asked);
       }
