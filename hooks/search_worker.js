@@ -26,7 +26,8 @@
         "written write, knew know, known know, bought buy, found find, thought think, came come, " +
         "felt feel, spoke speak, spent spend, broke break, broken break, forgot forget, forgotten forget, " +
         "fell fall, won win, sold sell, hung hang, hid hide, hidden hide, ate eat, drank drink, " +
-        "children child, people person, men man, women woman",
+        "children child, people person, men man, women woman, " +
+        "decision decide, decisions decide",
       // The shape of a question, and the same shape in a heading that answers it. Each phrase is
       // matched on word roots, longest first; the words between commas are one phrase. A text
       // can have several shapes ("how long do i have": deadline and time).
@@ -40,14 +41,17 @@
           "expect, after i, once i, outcome",
         check: "status, check on, go through, went through, arrived, follow up, update, know if, know it",
         include: "what should i put, what do i put, put in, what to include, include, what to write, " +
-          "what should i write, what do i write, what do i say, what should i say, what to say",
+          "what should i write, what do i write, what do i say, what should i say, what to say, " +
+          "what do they need, what do i need, what info, information",
         where: "where do i, where can i, where to, what email, which email, email address, address, send it",
         again: "again, second time, another time, one more, second",
         contact: "talk to, speak to, contact, call, phone, real person, human, someone at, reach",
         allowed: "can i, am i allowed, is it ok, may i, could i, do i have to",
+        how: "how do i, how to, how can i, how should i, how does, steps, way to, ways to",
+        meaning: "what does, mean, means, meaning, what is, what are, explain",
       },
-      // Shapes that many headings have ("Can I ...?"): they count half.
-      weak: "allowed",
+      // Shapes that many headings have ("Can I ...?", "What is ...?"): they count half.
+      weak: "allowed how meaning",
     },
   };
 
@@ -266,12 +270,11 @@
     const clauses = new Map(); // clause term -> the word shown to the driver
     const terms = new Map();   // the word shown to the driver -> the roots that count as it
     // The words that give the question its shape ("go through", "how long") are matched to
-    // headings of the same shape, not looked for in the text, unless nothing else is left.
+    // headings of the same shape, not looked for in the text; a question that is all shape
+    // ("what now") is answered by its shape alone.
     const shape = new Set();  // their places in the question
     const shaped = new Set(); // their roots: they still complete an alias ("second appeal")
     const intents = intentsOf(query, separator, shape);
-    const content = typed.map((raw) => raw.replace(/[:^~*+]/g, "")).map((w, i) => meaningful(w) && !shape.has(i));
-    if (!content.some(Boolean)) shape.clear();
     typed.forEach((raw, i) => {
       const w = raw.replace(/[:^~*+]/g, "");
       if (!meaningful(w)) return;
