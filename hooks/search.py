@@ -6,7 +6,8 @@
   (`data-search-exclude`), source citations, and the boilerplate sections of each cause page.
 - Every page fetches only `search/search_index.json`: the settings, no documents. The documents
   go to `search/index.<hash>.json`, which the site's worker (hooks/search_worker.js, written
-  beside Material's) fetches when search is opened, then hands to Material's own worker.
+  beside Material's) fetches when search is opened, then hands to Material's own worker; the
+  ranking (hooks/search_ranking.js) comes with them, so no page carries it before a search.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.data import load  # noqa: E402
 
 WORKER_TEMPLATE = Path(__file__).with_name("search_worker.js")
+RANKING = Path(__file__).with_name("search_ranking.js")
 WORKERS = "assets/javascripts/workers"
 # Material's worker, as named in each page's __config (`"search": ".../workers/search.<hash>.min.js"`).
 MATERIAL_WORKER_URL = re.compile(r'("search":\s*"[^"]*/workers/)(search\.[0-9a-f]+\.min\.js)"')
@@ -83,9 +85,13 @@ def on_post_page(output: str, page, config, **_kwargs) -> str:
         raise RuntimeError(f"{page.file.src_uri}: no search worker in the page's __config; has Material changed?")
     if "name" not in _worker:
         material = match.group(2)
-        source = WORKER_TEMPLATE.read_text(encoding="utf-8").replace("__MATERIAL_WORKER__", material)
+        ranking = RANKING.read_text(encoding="utf-8")
+        ranking_name = f"flex-ranking.{hashlib.sha256(ranking.encode()).hexdigest()[:8]}.js"
+        source = (WORKER_TEMPLATE.read_text(encoding="utf-8")
+                  .replace("__MATERIAL_WORKER__", material).replace("__RANKING__", ranking_name))
         digest = hashlib.sha256(source.encode()).hexdigest()[:8]
-        _worker.update(material=material, source=source, name=f"flex-search.{digest}.js")
+        _worker.update(material=material, source=source, name=f"flex-search.{digest}.js",
+                       ranking=ranking, ranking_name=ranking_name)
     elif match.group(2) != _worker["material"]:
         raise RuntimeError(f"{page.file.src_uri}: pages name two different search workers")
     return MATERIAL_WORKER_URL.sub(lambda m: f'{m.group(1)}{_worker["name"]}"', output, count=1)
@@ -132,4 +138,5 @@ def on_post_build(config, **_kwargs) -> None:
     if "name" not in _worker:
         raise RuntimeError("no page named Material's search worker")
     (site / WORKERS / _worker["name"]).write_text(_worker["source"], encoding="utf-8")
+    (site / WORKERS / _worker["ranking_name"]).write_text(_worker["ranking"], encoding="utf-8")
     _worker.clear()

@@ -1,59 +1,12 @@
-// The site's search worker: Material's own search (lunr), loaded only when a driver searches,
-// with the query rewritten so questions, plurals and typos find the right page, and the
-// results ranked again by how much of the question each page or section answers.
-// hooks/search.py fills in the name below and writes this file next to Material's worker.
+// The site's search worker, loaded on every page: tiny until a driver searches. Then it
+// fetches the documents, hands them to Material's own search (lunr) and loads the ranking
+// (search_ranking.js), which rewrites each question and orders the results again.
+// hooks/search.py fills in the names below and writes both files next to Material's worker.
 "use strict";
 (() => {
   const MATERIAL_WORKER = "__MATERIAL_WORKER__"; // Material's worker, in this same folder
+  const RANKING = "__RANKING__";                 // search_ranking.js, in this same folder
   const INDEX_BASE = "../../../search/";         // from assets/javascripts/workers/ to search/
-
-  // Everything that depends on the language, keyed by the site's search language
-  // (`plugins: search: lang:` in mkdocs.yml). Stemmer and lunr's own stop words come from lunr
-  // (lunr.stemmer for English, lunr.<lang>.stemmer once Material loads that language); a site
-  // in another language adds its table here. With no table, search still works: no extra stop
-  // words and no question shapes.
-  const LANGUAGES = {
-    en: {
-      // Words that say nothing about which page answers, beyond lunr's stop words: the ones
-      // drivers type in questions, and the ones on every page ("amazon", "flex").
-      stop: "im ive id ill dont didnt doesnt cant wont isnt wasnt havent hasnt whats hows theres thats " +
-        "amazon flex yes please even still already again ok okay now anything something up " +
-        "going getting gonna wanna",
-      // Forms no stemmer can find: each word, then the word whose root it shares.
-      irregular: "sent send, paid pay, took take, taken take, went go, gone go, heard hear, told tell, " +
-        "lost lose, left leave, drove drive, driven drive, ran run, stole steal, stolen steal, gave give, " +
-        "given give, made make, said say, kept keep, brought bring, caught catch, wrote write, " +
-        "written write, knew know, known know, bought buy, found find, thought think, came come, " +
-        "felt feel, spoke speak, spent spend, broke break, broken break, forgot forget, forgotten forget, " +
-        "fell fall, won win, sold sell, hung hang, hid hide, hidden hide, ate eat, drank drink, " +
-        "children child, people person, men man, women woman, " +
-        "decision decide, decisions decide",
-      // The shape of a question, and the same shape in a heading that answers it. Each phrase is
-      // matched on word roots, longest first; the words between commas are one phrase. A text
-      // can have several shapes ("how long do i have": deadline and time).
-      intents: {
-        deadline: "how long do i have, how long have i got, how many days do i have, how many days do i get, " +
-          "how much time do i have, deadline, time limit, due, too late, last day, by when",
-        time: "how long, how many days, how many weeks, how much time, how soon, how fast, how much longer, " +
-          "when will i hear, when will i know, when will i find out, hear back, heard back, until, till, take, wait, " +
-          "deadline, time limit, due, too late, last day, by when",
-        next: "what now, now what, what happens, what next, whats next, what do i do now, what to expect, " +
-          "expect, after i, once i, outcome",
-        check: "status, check on, go through, went through, arrived, follow up, update, know if, know it",
-        include: "what should i put, what do i put, put in, what to include, include, what to write, " +
-          "what should i write, what do i write, what do i say, what should i say, what to say, " +
-          "what do they need, what do i need, what info, information",
-        where: "where do i, where can i, where to, what email, which email, email address, address, send it",
-        again: "again, second time, another time, one more, second",
-        contact: "talk to, speak to, contact, call, phone, real person, human, someone at, reach",
-        allowed: "can i, am i allowed, is it ok, may i, could i, do i have to",
-        how: "how do i, how to, how can i, how should i, how does, steps, way to, ways to",
-        meaning: "what does, mean, means, meaning, what is, what are, explain",
-      },
-      // Shapes that many headings have ("Can I ...?", "What is ...?"): they count half.
-      weak: "allowed how meaning",
-    },
-  };
 
   // Material's worker answers through the global postMessage; catch its replies so this file
   // decides what the page receives, and hand it messages through its own listener.
@@ -69,35 +22,13 @@
   });
 
   let setup = null;   // what the page sent at start: the config, without the documents
-  let loading = null; // a promise: Material's worker set up with every document
-  let lang = null;    // the language's table, stemmer and stop word filter
-  let words = null;   // every word in the index -> how often it occurs
-  let prefixes = null; // every start of a word, 3 letters or more
-  let forms = null;    // root -> the words in the index that share it ("block" -> block, blocks)
-  let rarity = null;   // root -> how rare it is across sections (inverse document frequency)
-  let docs = null;     // location -> what the ranking needs to know of that page or section
-  let reasonRoots = null; // roots that name a reason: in a reason page's aliases or title, on no guide page
+  let loading = null; // a promise: Material's worker set up with every document, and the ranking
+  let ranking = null; // query text -> the reply for the page
 
   let imported = false;
   function importMaterial() { // once: each import would add another listener
     if (!imported) importScripts(MATERIAL_WORKER);
     imported = true;
-  }
-
-  function language(config) {
-    const code = (config.lang && config.lang[0]) || "en";
-    const lunr = code === "en" ? self.lunr : self.lunr[code];
-    const table = LANGUAGES[code] || { stop: "", irregular: "", intents: {}, weak: "" };
-    const weak = new Set(table.weak.split(/\s+/));
-    return {
-      irregular: new Map(table.irregular.split(",").map((p) => p.trim().split(/\s+/)).filter((p) => p.length === 2)),
-      stop: new Set(table.stop.split(/\s+/).filter(Boolean)),
-      stopWord: (w) => !lunr.stopWordFilter(w),
-      stem: (w) => lunr.stemmer(new self.lunr.Token(w)).toString(),
-      intents: Object.entries(table.intents).map(([name, phrases]) => ({
-        name, weight: weak.has(name) ? 0.5 : 1, phrases: phrases.split(",").map((p) => p.trim().split(/\s+/)),
-      })),
-    };
   }
 
   function load() {
@@ -108,316 +39,14 @@
       const response = await fetch(new URL(INDEX_BASE + name, self.location.href));
       if (!response.ok) throw new Error(`search index ${name}: ${response.status}`);
       const index = await response.json();
-      // Material's setup loads the language's stemmer and stop words, which the rest needs.
+      // Material's setup loads the language's stemmer and stop words, which the ranking needs.
       const reply = await material({ type: 0, data: { config: index.config, docs: index.docs, options: setup.options } });
       if (!reply || reply.type !== 1) throw new Error("search worker did not start");
-      lang = language(index.config);
-      for (const intent of lang.intents)
-        intent.phrases = intent.phrases.map((p) => p.map((w) => root(plain(w)))).sort((a, b) => b.length - a.length);
-      collectWords(index);
+      if (!self.flexRanking) importScripts(RANKING);
+      ranking = self.flexRanking(index, material);
     })();
     loading.catch(() => { loading = null; }); // offline: try again on the next keystroke
     return loading;
-  }
-
-  // Split text into words exactly as Material's worker indexes it: on its separator, then
-  // lunr's trimmer, lower case.
-  function tokens(text, separator) {
-    return text.toLowerCase().replace(/<[^>]*>/g, " ").split(separator)
-      .map((w) => w.replace(/^\W+/, "").replace(/\W+$/, ""))
-      .filter(Boolean);
-  }
-  const plain = (w) => w.replace(/['’]/g, "");
-  const meaningful = (w) => w && !lang.stop.has(plain(w)) && !lang.stopWord(w);
-
-  // Words that are forms of each other share a root.
-  const roots = new Map();
-  function root(word) {
-    let r = roots.get(word);
-    if (r === undefined) {
-      r = /\d/.test(word) ? word : lang.stem(lang.irregular.get(word) || word);
-      roots.set(word, r);
-    }
-    return r;
-  }
-
-  // The question shapes in a text ("how long do i have" -> deadline), longest phrase first,
-  // each word used once.
-  function intentsOf(text, separator, used = new Set()) {
-    const found = new Set();
-    const words = tokens(text, separator).map((w) => root(plain(w)));
-    for (const intent of lang.intents) {
-      const seq = [...words];
-      for (const phrase of intent.phrases)
-        for (let i = 0; i + phrase.length <= seq.length; i++)
-          if (phrase.every((r, j) => seq[i + j] === r)) {
-            found.add(intent.name);
-            seq.fill(null, i, i + phrase.length);
-            for (let j = i; j < i + phrase.length; j++) used.add(j);
-          }
-    }
-    return found;
-  }
-
-  const rootSet = (text, separator) => new Set(tokens(text || "", separator).filter(meaningful).map(root));
-
-  function collectWords(index) {
-    const separator = new RegExp(index.config.separator);
-    const phrases = index.config.phrases || "\u0000";
-    const reasons = new Set(index.config.reasons || []);
-    words = new Map();
-    rarity = new Map();
-    docs = new Map();
-    const headings = new Map();
-    for (const doc of index.docs) headings.set(doc.title, (headings.get(doc.title) || 0) + 1);
-    for (const doc of index.docs) {
-      const seen = new Set();
-      for (const field of ["title", "text", "keywords", "summary"])
-        if (doc[field]) for (const w of tokens(doc[field], separator)) {
-          words.set(w, (words.get(w) || 0) + 1);
-          seen.add(root(w));
-        }
-      for (const r of seen) rarity.set(r, (rarity.get(r) || 0) + 1);
-      const text = new Map();
-      for (const w of tokens(doc.text, separator)) if (meaningful(w)) text.set(root(w), (text.get(root(w)) || 0) + 1);
-      const aliases = doc.keywords ? doc.keywords.split(phrases) : [];
-      const page = doc.location.split("#")[0];
-      docs.set(doc.location, {
-        page,
-        section: doc.location.includes("#"),
-        reason: reasons.has(page),
-        title: rootSet(doc.title, separator),
-        summary: rootSet(doc.summary, separator),
-        text,
-        source: doc,
-        boost: doc.boost || 1,
-        // A heading that many pages share ("What does this mean?") says nothing about which one answers.
-        template: doc.location.includes("#") && headings.get(doc.title) > 2,
-        aliases: aliases.map((a) => [...rootSet(a, separator)]).filter((a) => a.length),
-        // A section answers the question shape of its heading; a page, that of its title,
-        // its description and its aliases.
-        intents: headings.get(doc.title) > 2 ? new Set()
-          : new Set([doc.title, doc.summary || "", ...aliases].flatMap((t) => [...intentsOf(t, separator)])),
-      });
-    }
-    for (const [r, count] of rarity) rarity.set(r, Math.log(1 + index.docs.length / count));
-    prefixes = new Set();
-    forms = new Map();
-    for (const w of words.keys()) {
-      for (let i = 3; i < w.length; i++) prefixes.add(w.slice(0, i));
-      const r = root(w);
-      forms.set(r, [...(forms.get(r) || []), w]);
-    }
-    // A word names a reason when a reason page uses it for itself and no guide page does:
-    // "selfie" does, "account" or "blocks" (the evidence log's words too) do not.
-    const guide = new Set();
-    const named = new Set();
-    for (const d of docs.values()) {
-      if (d.section) continue;
-      const own = [d.title, ...d.aliases.map((a) => new Set(a))];
-      for (const set of own) for (const r of set) (d.reason ? named : guide).add(r);
-      if (!d.reason) for (const r of d.summary) guide.add(r);
-    }
-    reasonRoots = new Set([...named].filter((r) => !guide.has(r)));
-  }
-
-  // Damerau-Levenshtein distance, stopping early once it passes `max`.
-  function distance(a, b, max) {
-    if (Math.abs(a.length - b.length) > max) return max + 1;
-    let prev2 = null;
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      const row = [i];
-      let best = i;
-      for (let j = 1; j <= b.length; j++) {
-        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
-        row.push(d);
-        best = Math.min(best, d);
-      }
-      if (best > max) return max + 1;
-      prev2 = prev;
-      prev = row;
-    }
-    return prev[b.length];
-  }
-
-  // The known words closest to a word that is in no page: the typo's likely meaning.
-  function corrections(word) {
-    const max = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
-    if (!max) return [];
-    let found = [];
-    let best = max + 1;
-    for (const [w, count] of words) {
-      if (w.length < 4 || /\d/.test(w)) continue;
-      const d = distance(word, w, Math.min(max, best));
-      if (d < best) { best = d; found = [[w, count]]; }
-      else if (d === best) found.push([w, count]);
-    }
-    return best > max ? [] : found.sort((x, y) => y[1] - x[1]).slice(0, 3).map(([w]) => w);
-  }
-
-  // A driver's question -> lunr clauses. Each word that carries meaning becomes one exact clause
-  // per form of it found in the pages ("blocks" -> block, blocks); a word found in no page
-  // becomes the forms of the words it is likely a typo of; the word still being typed also
-  // matches as a prefix. Returns the query, for each clause the word it stands for, and for
-  // each word the roots a page may hold it by.
-  function rewrite(query) {
-    const separator = new RegExp(setup.config.separator);
-    const typed = tokens(query, separator);
-    const typing = !/\s$/.test(query);
-    const clauses = new Map(); // clause term -> the word shown to the driver
-    const terms = new Map();   // the word shown to the driver -> the roots that count as it
-    // The words that give the question its shape ("go through", "how long") are matched to
-    // headings of the same shape, not looked for in the text; a question that is all shape
-    // ("what now") is answered by its shape alone.
-    const shape = new Set();  // their places in the question
-    const shaped = new Set(); // their roots: they still complete an alias ("second appeal")
-    const intents = intentsOf(query, separator, shape);
-    typed.forEach((raw, i) => {
-      const w = raw.replace(/[:^~*+]/g, "");
-      if (!meaningful(w)) return;
-      if (shape.has(i)) { shaped.add(root(w)); return; }
-      const last = typing && i === typed.length - 1;
-      let meant = [w];
-      if (!words.has(w) && !(last && prefixes.has(w)) && !/\d/.test(w)) {
-        const near = corrections(w);
-        if (near.length) meant = near;
-      }
-      const found = terms.get(meant[0]) || new Set();
-      terms.set(meant[0], found);
-      if (last) {
-        clauses.set(w, meant[0]);                  // prefix: Material adds the *
-        if (!words.has(w)) for (const k of words.keys()) if (k.startsWith(w)) found.add(root(k));
-      }
-      for (const m of meant) {
-        found.add(root(m));
-        for (const f of forms.get(root(m)) || [m]) if (!clauses.has(f + "~0")) clauses.set(f + "~0", meant[0]);
-      }
-    });
-    const last = typed.length ? typed[typed.length - 1] : "";
-    // Nothing but a small word so far ("a", the start of "appeal"): match what starts with it,
-    // unless the question has a shape ("what now"): then its shape finds the answer.
-    if (!clauses.size && !intents.size && typing && last && !/[:^~*+]/.test(last)) {
-      clauses.set(last, last);
-      terms.set(last, new Set([...words.keys()].filter((k) => k.startsWith(last)).map(root)));
-    }
-    return { query: [...clauses.keys()].join(" "), clauses, terms, intents, shaped, typing, last };
-  }
-
-  // How well one page or section answers the question, from 0 to about 2: the share of the
-  // question's words it holds, rare words counting more than common ones, each by where it
-  // stands. A heading or a whole alias ("shared account") counts in full; the page's own title
-  // and description a little less; body text, or one word of an alias ("account" alone), less.
-  // So a reason page whose aliases share one everyday word with a question does not beat the
-  // guide section whose heading is that question.
-  const WHERE = { heading: 1, alias: 1, summary: 0.6, pageTitle: 0.5, partAlias: 0.3, text: 0.3, moreText: 0.25 };
-
-  function understand(asked) {
-    const list = [...asked.terms].map(([word, set]) => {
-      const own = rarity.get(root(word));
-      const weight = own || Math.max(0, ...[...set].map((r) => rarity.get(r) || 0)) || 1;
-      return { word, roots: set, weight: Math.sqrt(weight) };
-    });
-    const holds = (set, t) => { for (const r of t.roots) if (set.has(r)) return true; return false; };
-    const asks = (r) => asked.shaped.has(r) || list.some((t) => t.roots.has(r));
-    // The aliases the question holds whole, page by page.
-    const whole = new Map();
-    let reason = false;
-    for (const [location, d] of docs) {
-      if (d.section) continue;
-      const full = new Set(d.aliases.filter((a) => a.every(asks)).flat());
-      if (d.reason) for (const r of [...full, ...d.title]) if (reasonRoots.has(r) && asks(r)) reason = true;
-      whole.set(location, full);
-    }
-    return { list, holds, asks, whole, reason, intents: asked.intents };
-  }
-
-  function judge(location, q) {
-    const d = docs.get(location);
-    const page = docs.get(d.page) || d;
-    const full = q.whole.get(d.page) || new Set();
-    const part = new Set(page.aliases.flat());
-    let total = 0, got = 0;
-    const found = new Set();
-    for (const t of q.list) {
-      let m = 0;
-      if (q.holds(d.title, t)) m = d.template ? WHERE.pageTitle : WHERE.heading;
-      else if (q.holds(full, t)) m = d.section ? WHERE.pageTitle : WHERE.alias;
-      else if (!d.section && q.holds(d.summary, t)) m = WHERE.summary;
-      else if (d.section && (q.holds(page.title, t) || q.holds(page.summary, t))) m = WHERE.pageTitle;
-      else {
-        let n = 0;
-        for (const r of t.roots) n = Math.max(n, d.text.get(r) || 0);
-        if (n) m = WHERE.text + WHERE.moreText * Math.min(n - 1, 3) / 3;
-        else if (q.holds(part, t)) m = WHERE.partAlias;
-      }
-      if (m) found.add(t.word);
-      total += t.weight;
-      got += t.weight * m;
-    }
-    let score = total ? got / total : q.list.length ? 0 : 1; // no words: only the shape counts
-    if (found.size === q.list.length) score *= 1.25;
-    // Of two headings that hold the question, the one with fewer other words is more to the point.
-    // A page whose alias is the question, word for word, is as much to the point.
-    const said = d.template ? 0 : [...d.title].filter(q.asks).length;
-    const pointed = Math.max(said / (d.title.size || 1), !d.section && full.size ? 1 : 0);
-    if (pointed) score *= 1 + 0.25 * pointed;
-    score *= d.boost; // front matter `search: boost:` (below 1 on pages that only point to others)
-    // A question about the process ("how long", "can i", "what now") that names no reason:
-    // prefer the guide pages, and the sections whose heading has the same shape.
-    if (q.intents.size && !q.reason) {
-      const weight = (names) => lang.intents.filter((i) => names.has(i.name)).reduce((sum, i) => sum + i.weight, 0);
-      const shared = weight(new Set([...q.intents].filter((i) => d.intents.has(i))));
-      score *= (1 + 0.6 * shared / weight(q.intents)) * (d.reason ? 0.6 : 1);
-    }
-    return { score, found };
-  }
-
-  // A question that is all shape and no subject ("what now", "how long"): the guide sections
-  // whose heading has that shape, grouped by page as Material's own results are.
-  function byShape(asked) {
-    const q = understand(asked);
-    const groups = new Map();
-    for (const [location, d] of docs) {
-      if (d.reason || ![...q.intents].some((i) => d.intents.has(i))) continue;
-      const score = judge(location, q).score + (d.section ? 0 : 0.01); // a tie goes to the whole page
-      const item = { ...d.source, score, terms: {} };
-      groups.set(d.page, [...(groups.get(d.page) || []), item]);
-    }
-    for (const [page, items] of groups) {
-      items.sort((a, b) => b.score - a.score);
-      if (!items.some((i) => i.location === page) && docs.has(page)) items.push({ ...docs.get(page).source, score: 0, terms: {} });
-    }
-    return [...groups.values()].sort((a, b) => b[0].score - a[0].score).slice(0, 10);
-  }
-
-  function rerank(reply, asked) {
-    if (!reply || reply.type !== 3) return reply;
-    const q = understand(asked);
-    for (const group of reply.data.items) {
-      for (const item of group) {
-        const known = docs.has(item.location);
-        const { score, found } = known ? judge(item.location, q) : { score: 0, found: new Set() };
-        // Material's own score only breaks ties.
-        item.score = score + 1e-6 * item.score;
-        // What the result shows as missing, and what ?h= marks on the page: the driver's words.
-        item.terms = Object.keys(item.terms || {}).length ? Object.fromEntries(q.list.map((t) => [t.word, found.has(t.word)])) : {};
-      }
-      group.sort((a, b) => b.score - a.score);
-    }
-    reply.data.items.sort((a, b) => b[0].score - a[0].score);
-    // The suggestion completes the word being typed with a word from the best results' titles
-    // (Material's own asks every clause to be in one title, which word forms make impossible).
-    if (reply.data.suggest) {
-      const last = asked.typing ? asked.last : "";
-      const separator = new RegExp(setup.config.separator);
-      const titles = reply.data.items.slice(0, 5).flatMap((group) => group.map((item) => item.title));
-      const word = last && titles.flatMap((t) => tokens(t, separator)).find((w) => w.startsWith(last) && w !== last);
-      reply.data.suggest = word ? [word] : [];
-    }
-    return reply;
   }
 
   async function handle(message) {
@@ -430,15 +59,10 @@
           return material(message);
         }
         return { type: 1 };
-      case 2: { // query
+      case 2: // query
         if (!message.data.trim()) return { type: 3, data: { items: [] } };
         await load();
-        if (!setup.config.index) return material(message);
-        const asked = rewrite(message.data);
-        if (!asked.clauses.size && asked.intents.size) return { type: 3, data: { items: byShape(asked), suggest: [] } };
-        if (!asked.clauses.size) return { type: 3, data: { items: [] } };
-        return rerank(await material({ type: 2, data: asked.query }), asked);
-      }
+        return setup.config.index ? ranking(message.data) : material(message);
       default:
         return material(message);
     }
