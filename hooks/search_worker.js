@@ -34,15 +34,17 @@
   function load() {
     if (loading) return loading;
     loading = (async () => {
-      importMaterial();
+      // Ask for the documents first: they download while the scripts are read.
       const name = setup.config.index;
-      const response = await fetch(new URL(INDEX_BASE + name, self.location.href));
-      if (!response.ok) throw new Error(`search index ${name}: ${response.status}`);
-      const index = await response.json();
+      const response = fetch(new URL(INDEX_BASE + name, self.location.href));
+      importMaterial();
+      if (!self.flexRanking) importScripts(RANKING);
+      const documents = await response;
+      if (!documents.ok) throw new Error(`search index ${name}: ${documents.status}`);
+      const index = await documents.json();
       // Material's setup loads the language's stemmer and stop words, which the ranking needs.
       const reply = await material({ type: 0, data: { config: index.config, docs: index.docs, options: setup.options } });
       if (!reply || reply.type !== 1) throw new Error("search worker did not start");
-      if (!self.flexRanking) importScripts(RANKING);
       ranking = self.flexRanking(index, material);
     })();
     loading.catch(() => { loading = null; }); // offline: try again on the next keystroke
