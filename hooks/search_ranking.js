@@ -1,9 +1,12 @@
-// The site's search ranking, loaded by the search worker (search_worker.js) with the documents.
-// A driver's question is rewritten for Material's search (lunr): question words dropped, every
-// form of each word, typos read as the words the site has. Material's results are then ordered
-// again by how much of the question each page or section answers, and where.
+// The site's search, loaded by the search worker (search_worker.js) with the documents. It
+// answers in the form Material's search interface expects (results grouped by page, words
+// marked, a suggestion), so the interface, the share link and ?h= highlighting stay Material's.
+// It uses lunr (from Material's worker) for word roots and stop words, not for ranking:
+// question words are dropped, every form of a word counts, typos are read as the words the
+// site has, and results are ordered by how much of the question each page or section answers,
+// and where.
 "use strict";
-self.flexRanking = (index, material) => {
+self.flexRanking = (index) => {
   // Everything that depends on the language, keyed by the site's search language
   // (`plugins: search: lang:` in mkdocs.yml). Stemmer and lunr's own stop words come from lunr
   // (lunr.stemmer for English, lunr.<lang>.stemmer once Material loads that language); a site
@@ -63,6 +66,10 @@ self.flexRanking = (index, material) => {
 
   function language(config) {
     const code = (config.lang && config.lang[0]) || "en";
+    // Material's worker holds lunr and its English stemmer; another language's comes from
+    // Material's own lunr language files, as its worker would load them.
+    if (code !== "en" && !self.lunr[code])
+      importScripts("../lunr/min/lunr.stemmer.support.min.js", `../lunr/min/lunr.${code}.min.js`);
     const lunr = code === "en" ? self.lunr : self.lunr[code];
     const table = LANGUAGES[code] || { stop: "", irregular: "", intents: {}, weak: "" };
     const weak = new Set(table.weak.split(/\s+/));
@@ -224,16 +231,13 @@ self.flexRanking = (index, material) => {
     return best > max ? [] : found.sort((x, y) => y[1] - x[1]).slice(0, 3).map(([w]) => w);
   }
 
-  // A driver's question -> lunr clauses. Each word that carries meaning becomes one exact clause
-  // per form of it found in the pages ("blocks" -> block, blocks); a word found in no page
-  // becomes the forms of the words it is likely a typo of; the word still being typed also
-  // matches as a prefix. Returns the query, for each clause the word it stands for, and for
-  // each word the roots a page may hold it by.
+  // A driver's question -> the words that carry meaning, each with the roots a page may hold it
+  // by: every form of it ("blocks" -> block), or for a word found in no page, the words it is
+  // likely a typo of; the word still being typed also stands for the words it starts.
   function rewrite(query) {
     const separator = new RegExp(setup.config.separator);
     const typed = tokens(query, separator);
     const typing = !/\s$/.test(query);
-    const clauses = new Map(); // clause term -> the word shown to the driver
     const terms = new Map();   // the word shown to the driver -> the roots that count as it
     // The words that give the question its shape ("go through", "how long") are matched to
     // headings of the same shape, not looked for in the text; a question that is all shape
@@ -253,23 +257,16 @@ self.flexRanking = (index, material) => {
       }
       const found = terms.get(meant[0]) || new Set();
       terms.set(meant[0], found);
-      if (last) {
-        clauses.set(w, meant[0]);                  // prefix: Material adds the *
-        if (!words.has(w)) for (const k of words.keys()) if (k.startsWith(w)) found.add(root(k));
-      }
-      for (const m of meant) {
-        found.add(root(m));
-        for (const f of forms.get(root(m)) || [m]) if (!clauses.has(f + "~0")) clauses.set(f + "~0", meant[0]);
-      }
+      // The word being typed also stands for every word it starts.
+      if (last && !words.has(w)) for (const k of words.keys()) if (k.startsWith(w)) found.add(root(k));
+      for (const m of meant) found.add(root(m));
     });
     const last = typed.length ? typed[typed.length - 1] : "";
     // Nothing but a small word so far ("a", the start of "appeal"): match what starts with it,
     // unless the question has a shape ("what now"): then its shape finds the answer.
-    if (!clauses.size && !intents.size && typing && last && !/[:^~*+]/.test(last)) {
-      clauses.set(last, last);
+    if (!terms.size && !intents.size && typing && last)
       terms.set(last, new Set([...words.keys()].filter((k) => k.startsWith(last)).map(root)));
-    }
-    return { query: [...clauses.keys()].join(" "), clauses, terms, intents, shaped, typing, last };
+    return { terms, intents, shaped, typing, last };
   }
 
   // How well one page or section answers the question, from 0 to about 2: the share of the
@@ -306,20 +303,22 @@ self.flexRanking = (index, material) => {
     const full = q.whole.get(d.page) || new Set();
     const part = page.aliasRoots;
     let total = 0, got = 0;
-    const found = new Set();
+    const found = new Set(); // the question's words this page or section holds, or its page does
+    let own = false;         // whether it holds one itself (else it is not a result)
     for (const t of q.list) {
-      let m = 0;
+      let m = 0, mine = true;
       if (q.holds(d.title, t)) m = d.template ? WHERE.pageTitle : WHERE.heading;
-      else if (q.holds(full, t)) m = d.section ? WHERE.pageTitle : WHERE.alias;
+      else if (q.holds(full, t)) [m, mine] = d.section ? [WHERE.pageTitle, false] : [WHERE.alias, true];
       else if (!d.section && q.holds(d.summary, t)) m = WHERE.summary;
-      else if (d.section && (q.holds(page.title, t) || q.holds(page.summary, t))) m = WHERE.pageTitle;
+      else if (d.section && (q.holds(page.title, t) || q.holds(page.summary, t))) [m, mine] = [WHERE.pageTitle, false];
       else {
         let n = 0;
         for (const r of t.roots) n = Math.max(n, d.text.get(r) || 0);
         if (n) m = WHERE.text + WHERE.moreText * Math.min(n - 1, 3) / 3;
-        else if (q.holds(part, t)) m = WHERE.partAlias;
+        else if (q.holds(part, t)) [m, mine] = [WHERE.partAlias, !d.section];
       }
       if (m) found.add(t.word);
+      if (m && mine) own = true;
       total += t.weight;
       got += t.weight * m;
     }
@@ -338,52 +337,57 @@ self.flexRanking = (index, material) => {
       const shared = weight(new Set([...q.intents].filter((i) => d.intents.has(i))));
       score *= (1 + 0.6 * shared / weight(q.intents)) * (d.reason ? 0.6 : 1);
     }
-    return { score, found };
+    return { score, found, own };
   }
 
-  // A question that is all shape and no subject ("what now", "how long"): the guide sections
-  // whose heading has that shape, grouped by page as Material's own results are.
-  function byShape(asked) {
+  // Mark the question's words in a result's title or text (HTML from the index: tags and
+  // character references are left as they are).
+  function mark(html, q, typing) {
+    const hit = (w) => {
+      const word = plain(w.toLowerCase());
+      if (!meaningful(word)) return false;
+      return q.list.some((t) => t.roots.has(root(word)) || (typing && t.word === q.last && word.startsWith(q.last)));
+    };
+    return html.replace(/(<[^>]*>|&[#\w]+;|&)|([^<&]+)/g, (all, tag, text) =>
+      tag || text.replace(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu, (w) => (hit(w) ? `<mark>${w}</mark>` : w)));
+  }
+
+  // One result as Material's interface shows it. `terms`: the driver's words, each found or not:
+  // what the result shows as missing, and what ?h= marks on the opened page.
+  function result(doc, score, terms, q, typing) {
+    const marked = (html) => (q ? mark(html, q, typing) : html);
+    return { location: doc.location, title: marked(doc.title), text: marked(doc.text), ...(doc.tags && { tags: doc.tags }), score, terms };
+  }
+
+  // The question -> the results, grouped by page as Material's own search gives them: each
+  // group is a page and its sections, best first, and starts with its best match. A question
+  // that is all shape ("what now", "how long") finds the guide sections with that shape.
+  function search(asked) {
     const q = understand(asked);
+    q.last = asked.last;
+    const shapeOnly = !q.list.length;
     const groups = new Map();
     for (const [location, d] of docs) {
-      if (d.reason || ![...q.intents].some((i) => d.intents.has(i))) continue;
-      const score = judge(location, q).score + (d.section ? 0 : 0.01); // a tie goes to the whole page
-      const item = { ...d.source, score, terms: {} };
+      let { score, found, own } = judge(location, q);
+      if (shapeOnly) {
+        if (d.reason || ![...q.intents].some((i) => d.intents.has(i))) continue;
+        score += d.section ? 0 : 0.01; // a tie goes to the whole page
+      } else if (!own) continue;
+      const item = result(d.source, score, Object.fromEntries(q.list.map((t) => [t.word, found.has(t.word)])), q, asked.typing);
       groups.set(d.page, [...(groups.get(d.page) || []), item]);
     }
     for (const [page, items] of groups) {
       items.sort((a, b) => b.score - a.score);
-      if (!items.some((i) => i.location === page) && docs.has(page)) items.push({ ...docs.get(page).source, score: 0, terms: {} });
+      if (!items.some((i) => i.location === page) && docs.has(page))
+        items.push(result(docs.get(page).source, 0, {}));
     }
-    return [...groups.values()].sort((a, b) => b[0].score - a[0].score).slice(0, 10);
-  }
-
-  function rerank(reply, asked) {
-    if (!reply || reply.type !== 3) return reply;
-    const q = understand(asked);
-    for (const group of reply.data.items) {
-      for (const item of group) {
-        const known = docs.has(item.location);
-        const { score, found } = known ? judge(item.location, q) : { score: 0, found: new Set() };
-        // Material's own score only breaks ties.
-        item.score = score + 1e-6 * item.score;
-        // What the result shows as missing, and what ?h= marks on the page: the driver's words.
-        item.terms = Object.keys(item.terms || {}).length ? Object.fromEntries(q.list.map((t) => [t.word, found.has(t.word)])) : {};
-      }
-      group.sort((a, b) => b.score - a.score);
-    }
-    reply.data.items.sort((a, b) => b[0].score - a[0].score);
-    // The suggestion completes the word being typed with a word from the best results' titles
-    // (Material's own asks every clause to be in one title, which word forms make impossible).
-    if (reply.data.suggest) {
-      const last = asked.typing ? asked.last : "";
-      const separator = new RegExp(setup.config.separator);
-      const titles = reply.data.items.slice(0, 5).flatMap((group) => group.map((item) => item.title));
-      const word = last && titles.flatMap((t) => tokens(t, separator)).find((w) => w.startsWith(last) && w !== last);
-      reply.data.suggest = word ? [word] : [];
-    }
-    return reply;
+    const items = [...groups.values()].sort((a, b) => b[0].score - a[0].score);
+    // The suggestion completes the word being typed with a word from the best results' titles.
+    const last = asked.typing ? asked.last : "";
+    const separator = new RegExp(setup.config.separator);
+    const titles = items.slice(0, 5).flatMap((group) => group.map((item) => docs.get(item.location).source.title));
+    const word = last && titles.flatMap((t) => tokens(t, separator)).find((w) => w.startsWith(last) && w !== last);
+    return { type: 3, data: { items, suggest: word ? [word] : [] } };
   }
 
   lang = language(index.config);
@@ -398,10 +402,9 @@ self.flexRanking = (index, material) => {
   collectWords(index);
 
   // A query from the page -> the reply it shows.
-  return async (text) => {
+  return (text) => {
     const asked = rewrite(text);
-    if (!asked.clauses.size && asked.intents.size) return { type: 3, data: { items: byShape(asked), suggest: [] } };
-    if (!asked.clauses.size) return { type: 3, data: { items: [] } };
-    return rerank(await material({ type: 2, data: asked.query }), asked);
+    if (!asked.terms.size && !asked.intents.size) return { type: 3, data: { items: [] } };
+    return search(asked);
   };
 };

@@ -1,6 +1,7 @@
 // The site's search worker, loaded on every page: tiny until a driver searches. Then it
-// fetches the documents, hands them to Material's own search (lunr) and loads the ranking
-// (search_ranking.js), which rewrites each question and orders the results again.
+// fetches the documents and loads the site's search (search_ranking.js), with lunr from
+// Material's worker for word roots and stop words. Nothing is built before a driver searches,
+// and nothing is fetched after that first search.
 // hooks/search.py fills in the names below and writes both files next to Material's worker.
 "use strict";
 (() => {
@@ -22,11 +23,11 @@
   });
 
   let setup = null;   // what the page sent at start: the config, without the documents
-  let loading = null; // a promise: Material's worker set up with every document, and the ranking
+  let loading = null; // a promise: the documents fetched and the site's search ready
   let ranking = null; // query text -> the reply for the page
 
   let imported = false;
-  function importMaterial() { // once: each import would add another listener
+  function importMaterial() { // once: each import would add another listener (never sent a setup here)
     if (!imported) importScripts(MATERIAL_WORKER);
     imported = true;
   }
@@ -41,11 +42,7 @@
       if (!self.flexRanking) importScripts(RANKING);
       const documents = await response;
       if (!documents.ok) throw new Error(`search index ${name}: ${documents.status}`);
-      const index = await documents.json();
-      // Material's setup loads the language's stemmer and stop words, which the ranking needs.
-      const reply = await material({ type: 0, data: { config: index.config, docs: index.docs, options: setup.options } });
-      if (!reply || reply.type !== 1) throw new Error("search worker did not start");
-      ranking = self.flexRanking(index, material);
+      ranking = self.flexRanking(await documents.json());
     })();
     loading.catch(() => { loading = null; }); // offline: try again on the next keystroke
     return loading;
