@@ -33,13 +33,18 @@ self.flexRanking = (index) => {
       // can have several shapes ("how long do i have": deadline and time).
       intents: {
         deadline: "how long do i have, how long have i got, how many days do i have, how many days do i get, " +
-          "how much time do i have, deadline, time limit, due, too late, last day, by when",
-        time: "how long, how many days, how many weeks, how much time, how soon, how fast, how much longer, " +
-          "when will i hear, when will i know, when will i find out, hear back, heard back, until, till, take, wait, " +
+          "how much time do i have, how fast do i need, how soon do i need, how soon should i, how quickly do i need, " +
           "deadline, time limit, due, too late, last day, by when",
+        time: "how long, how many days, how many weeks, how much time, how soon, how fast, how much longer, " +
+          "when will i hear, when will i know, when will i find out, when do they, when will they, how quickly, " +
+          "hear back, heard back, until, till, take, wait, usually, deadline, time limit, due, too late, last day, by when",
         next: "what now, now what, what happens, what next, whats next, what do i do now, what to expect, " +
-          "expect, after i, once i, outcome",
-        check: "status, check on, go through, went through, arrived, follow up, update, know if, know it",
+          "expect, after i, once i, outcome, my chances, the chances, any chance, odds",
+        check: "status, check on, go through, went through, arrived, follow up, update, know if, know it, " +
+          "how do i know, how will i know, how can i know",
+        silence: "no answer, no reply, no response, nothing, never replied, never answered, never heard, " +
+          "havent heard, not heard, no word, ignored, ignoring, ghosted, still waiting",
+        complain: "complain, complaint, file a complaint, report amazon, report them, report it, who do i report",
         include: "what should i put, what do i put, put in, what to include, include, what to write, " +
           "what should i write, what do i write, what do i say, what should i say, what to say, " +
           "what do they need, what do i need, what info, information",
@@ -47,7 +52,7 @@ self.flexRanking = (index) => {
         again: "again, second time, another time, one more, second",
         contact: "talk to, speak to, contact, call, phone, real person, human, someone at, reach",
         allowed: "can i, am i allowed, is it ok, may i, could i, do i have to",
-        how: "how do i, how to, how can i, how should i, how does, steps, way to, ways to",
+        how: "how do i, how to, how can i, how should i, how does, how is, how are, steps, way to, ways to",
         meaning: "what does, mean, means, meaning, what is, what are, explain",
       },
       // Shapes that many headings have ("Can I ...?", "What is ...?"): they count half.
@@ -231,6 +236,15 @@ self.flexRanking = (index) => {
     return best > max ? [] : found.sort((x, y) => y[1] - x[1]).slice(0, 3).map(([w]) => w);
   }
 
+  // A word in no page made of two that are ("paycheck"), each 3 letters or more.
+  function compound(word) {
+    for (let i = 3; i <= word.length - 3; i++) {
+      const parts = [word.slice(0, i), word.slice(i)];
+      if (parts.every((p) => words.has(p) && meaningful(p))) return parts;
+    }
+    return null;
+  }
+
   // A driver's question -> the words that carry meaning, each with the roots a page may hold it
   // by: every form of it ("blocks" -> block), or for a word found in no page, the words it is
   // likely a typo of; the word still being typed also stands for the words it starts.
@@ -244,16 +258,26 @@ self.flexRanking = (index) => {
     // ("what now") is answered by its shape alone.
     const shape = new Set();  // their places in the question
     const shaped = new Set(); // their roots: they still complete an alias ("second appeal")
+    const shapeWords = new Map(); // and as words, for a question that has nothing else
     const intents = intentsOf(query, separator, shape);
     typed.forEach((raw, i) => {
       const w = raw.replace(/[:^~*+]/g, "");
       if (!meaningful(w)) return;
-      if (shape.has(i)) { shaped.add(root(w)); return; }
+      if (shape.has(i)) {
+        shaped.add(root(w));
+        if (!shapeWords.has(w)) shapeWords.set(w, new Set([root(w)]));
+        return;
+      }
       const last = typing && i === typed.length - 1;
       let meant = [w];
       if (!words.has(w) && !(last && prefixes.has(w)) && !/\d/.test(w)) {
         const near = corrections(w);
+        const parts = near.length ? [] : compound(w);
         if (near.length) meant = near;
+        else if (parts) { // "paycheck": pay, check
+          for (const part of parts) terms.set(part, new Set([root(part)]));
+          return;
+        }
       }
       const found = terms.get(meant[0]) || new Set();
       terms.set(meant[0], found);
@@ -266,7 +290,7 @@ self.flexRanking = (index) => {
     // unless the question has a shape ("what now"): then its shape finds the answer.
     if (!terms.size && !intents.size && typing && last)
       terms.set(last, new Set([...words.keys()].filter((k) => k.startsWith(last)).map(root)));
-    return { terms, intents, shaped, typing, last };
+    return { terms, intents, shaped, shapeWords, typing, last };
   }
 
   // How well one page or section answers the question, from 0 to about 2: the share of the
@@ -335,7 +359,8 @@ self.flexRanking = (index) => {
     if (q.intents.size && !q.reason) {
       const weight = (names) => lang.intents.filter((i) => names.has(i.name)).reduce((sum, i) => sum + i.weight, 0);
       const shared = weight(new Set([...q.intents].filter((i) => d.intents.has(i))));
-      score *= (1 + 0.6 * shared / weight(q.intents)) * (d.reason ? 0.6 : 1);
+      const share = shared / weight(q.intents);
+      score = (score * (1 + 0.6 * share) + 0.4 * share) * (d.reason ? 0.6 : 1);
     }
     return { score, found, own };
   }
@@ -363,16 +388,21 @@ self.flexRanking = (index) => {
   // group is a page and its sections, best first, and starts with its best match. A question
   // that is all shape ("what now", "how long") finds the guide sections with that shape.
   function search(asked) {
+    const shapeOnly = !asked.terms.size;
     const q = understand(asked);
     q.last = asked.last;
-    const shapeOnly = !q.list.length;
+    // All shape ("can i call"): its own words still tell two pages of the same shape apart.
+    const tie = shapeOnly && understand({ ...asked, terms: asked.shapeWords });
+    // A section whose heading has the question's shape ("no answer") is a result even when the
+    // rest of the question is elsewhere on its page; a weak shape ("can i") is not enough.
+    const strong = new Set(lang.intents.filter((i) => i.weight === 1 && q.intents.has(i.name)).map((i) => i.name));
     const groups = new Map();
     for (const [location, d] of docs) {
       let { score, found, own } = judge(location, q);
       if (shapeOnly) {
         if (d.reason || ![...q.intents].some((i) => d.intents.has(i))) continue;
-        score += d.section ? 0 : 0.01; // a tie goes to the whole page
-      } else if (!own) continue;
+        score += 0.5 * judge(location, tie).score + (d.section ? 0 : 0.01); // then to the whole page
+      } else if (!own && !(strong.size && !q.reason && [...strong].some((i) => d.intents.has(i)))) continue;
       const item = result(d.source, score, Object.fromEntries(q.list.map((t) => [t.word, found.has(t.word)])), q, asked.typing);
       groups.set(d.page, [...(groups.get(d.page) || []), item]);
     }

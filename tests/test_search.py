@@ -49,18 +49,20 @@ def score(site: Path, queries: list[tuple[str, list[str]]]) -> tuple[float, floa
 
 # name, what a driver types, minimum top-1, minimum top-3 (share of queries with a right page there).
 # The floors are issue 13's targets: reasons top-1 0.90 and top-3 0.98, process questions top-1
-# 0.85 and top-3 0.95, typos and body text top-3 0.90. The two held-out sets of process questions
-# were written before the ranking they measure: the first was scored blind once (79.0% / 93.5%)
-# and then used to find general faults, so it is held to the target; the second was not read
-# until the end and is held at its blind figure (71.1% / 88.9%), below the target, so that it
-# cannot slip back unseen.
+# 0.85 and top-3 0.95, typos and body text top-3 0.90 (body text top-1 is not a target; its floor
+# is a little under today's 71%). Three held-out sets of process questions were each written
+# before the ranking changes they measure and scored blind once: the first at 79.0% top-1 /
+# 93.5% top-3, the second at 71.1% / 88.9%, the third at 75.0% / 97.5%. The first two were then
+# used to find general faults (so the first is held to the target, the second near where it
+# ended); the third was not, and is held just under its blind figure.
 SETS = [
     ("queries.tsv", "what is my reason", 0.90, 0.98),
     ("queries_process.tsv", "questions about the process", 0.85, 0.95),
     ("queries_typos.tsv", "typos made on a phone", 0.85, 0.90),
-    ("queries_body.tsv", "answers found only in body text", 0.70, 0.90),
+    ("queries_body.tsv", "answers found only in body text", 0.68, 0.90),
     ("queries_process_holdout.tsv", "held-out process questions, first set", 0.85, 0.95),
-    ("queries_process_holdout2.tsv", "held-out process questions, second set", 0.70, 0.88),
+    ("queries_process_holdout2.tsv", "held-out process questions, second set", 0.75, 0.95),
+    ("queries_process_holdout3.tsv", "held-out process questions, third set (blind)", 0.72, 0.95),
 ]
 
 
