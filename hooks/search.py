@@ -1,13 +1,15 @@
 """MkDocs hook: a lean search index, fetched only when a driver searches.
 
-- Drivers' words for each page go into a `keywords` field: cause pages get their `aliases` from
-  the data file, any other page can list its own in front matter (`aliases: [...]`).
+- Drivers' words for each page go into a `keywords` field, one alias a phrase: cause pages get
+  their `aliases` from the data file, any other page can list its own in front matter
+  (`aliases: [...]`). Each page's short title and description go into `summary`.
 - What is not worth finding is left out: letter bodies and deadline tables repeated from the data
   (`data-search-exclude`), source citations, and the boilerplate sections of each cause page.
 - Every page fetches only `search/search_index.json`: the settings, no documents. The documents
   go to `search/index.<hash>.json`, which the site's worker (hooks/search_worker.js, written
-  beside Material's) fetches when search is opened, then hands to Material's own worker; the
-  ranking (hooks/search_ranking.js) comes with them, so no page carries it before a search.
+  beside Material's) fetches when search is opened, with the site's search
+  (hooks/search_ranking.js), so no page carries either before a search. Material's search
+  interface shows the answers.
 """
 
 from __future__ import annotations
