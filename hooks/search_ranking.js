@@ -64,7 +64,6 @@ self.flexRanking = (index) => {
   let lang = null;         // the language's table, stemmer and stop word filter
   let words = null;        // every word in the index -> how often it occurs
   let prefixes = null;     // every start of a word, 3 letters or more
-  let forms = null;        // root -> the words in the index that share it ("block" -> block, blocks)
   let rarity = null;       // root -> how rare it is across sections (inverse document frequency)
   let docs = null;         // location -> what the ranking needs to know of that page or section
   let reasonRoots = null;  // roots that name a reason: in a reason page's aliases or title, on no guide page
@@ -180,12 +179,8 @@ self.flexRanking = (index) => {
     }
     for (const [r, count] of rarity) rarity.set(r, Math.log(1 + index.docs.length / count));
     prefixes = new Set();
-    forms = new Map();
     for (const w of words.keys()) {
       for (let i = 3; i < w.length; i++) prefixes.add(w.slice(0, i));
-      const r = root(w);
-      if (forms.has(r)) forms.get(r).push(w);
-      else forms.set(r, [w]);
     }
     // A word names a reason when a reason page uses it for itself and no guide page does:
     // "selfie" does, "account" or "blocks" (the evidence log's words too) do not.
