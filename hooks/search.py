@@ -1,17 +1,20 @@
 """MkDocs hook: a lean search index, fetched only when a driver searches.
 
-- Drivers' words for each page go into a `keywords` field: cause pages get their `aliases` from
-  the data file, any other page can list its own in front matter (`aliases: [...]`).
+- Drivers' words for each page go into a `keywords` field, one alias a phrase: cause pages get
+  their `aliases` from the data file, any other page can list its own in front matter
+  (`aliases: [...]`). Each page's short title and description go into `summary`.
 - What is not worth finding is left out: letter bodies and deadline tables repeated from the data
   (`data-search-exclude`), source citations, and the boilerplate sections of each cause page.
 - Every page fetches only `search/search_index.json`: the settings, no documents. The documents
   go to one file per edition, `search/index.<hash>.json` (English) and `search/index.es.<hash>.json`
-  (Spanish, the pages under /es/), which the site's worker (hooks/search_worker.js, written beside
-  Material's) fetches when search is opened, then hands to Material's own worker. A Spanish page
-  names the worker with `?lang=es`, so it searches the Spanish pages only.
+  (the Spanish pages under /es/), which the site's worker (hooks/search_worker.js, written
+  beside Material's) fetches when search is opened, with the site's search
+  (hooks/search_ranking.js), so no page carries either before a search. Material's search
+  interface shows the answers. A Spanish page names the worker with `?lang=es`: it searches the
+  Spanish pages only, with the Spanish word rules.
 - The Spanish edition is a second MkDocs build run by mkdocs-static-i18n, which joins both
-  editions' entries into one `search_index.json` at the very end; this hook splits them after that
-  (its `on_post_build` runs last, and skips the inner Spanish build).
+  editions' entries into one `search_index.json` at the very end; this hook splits them after
+  that (its `on_post_build` runs last, and skips the inner Spanish build).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from macros.translations import load_es  # noqa: E402
 from macros.words import inner_build  # noqa: E402
 
 WORKER_TEMPLATE = Path(__file__).with_name("search_worker.js")
+RANKING = Path(__file__).with_name("search_ranking.js")
 WORKERS = "assets/javascripts/workers"
 # Material's worker, as named in each page's __config (`"search": ".../workers/search.<hash>.min.js"`).
 MATERIAL_WORKER_URL = re.compile(r'("search":\s*"[^"]*/workers/)(search\.[0-9a-f]+\.min\.js)"')
@@ -48,9 +52,12 @@ EXCLUDE_BLOCKS = [
 ]
 DEADLINE_TABLE = re.compile(r'<div class="stack-table deadline-table"')
 # Sections every cause page repeats from the data; the page itself is found by its own words.
+# Between two aliases in the `keywords` field (lunr's trimmer drops the comma from the word).
+PHRASES = ", "
 CAUSE_BOILERPLATE = {"sample-appeal-letter", "deadlines", "related-reasons", "what-next", "sources"}
 
 _page_aliases: dict[str, list[str]] = {}
+_page_summary: dict[str, str] = {}
 _worker: dict[str, str] = {}
 
 
@@ -65,6 +72,11 @@ def on_page_markdown(markdown: str, page, **_kwargs) -> str:
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise RuntimeError(f"docs/{page.file.src_uri}: front matter 'aliases' must be a list of text")
         _page_aliases[page.url] = aliases
+    # The page's own question in a driver's words (its description) and its short title: the
+    # worker counts these words above body text and below a heading.
+    summary = [str(page.meta[k]) for k in ("title", "description") if page.meta.get(k)]
+    if summary:
+        _page_summary[page.url] = ". ".join(summary)
     return markdown
 
 
@@ -72,7 +84,7 @@ def on_page_content(html: str, page, **_kwargs) -> str:
     """Runs before Material's indexer reads the page (on_page_context); it strips the marks after."""
     for pattern in EXCLUDE_BLOCKS:
         html = _mark(pattern, html)
-    if page.url != "timelines/":  # the one page whose deadline table is what a driver searches for
+    if page.url not in ("timelines/", "es/timelines/"):  # the page whose deadline table is what a driver searches for
         html = _mark(DEADLINE_TABLE, html)
     return html
 
@@ -84,16 +96,20 @@ def on_post_page(output: str, page, config, **_kwargs) -> str:
         raise RuntimeError(f"{page.file.src_uri}: no search worker in the page's __config; has Material changed?")
     if "name" not in _worker:
         material = match.group(2)
-        source = WORKER_TEMPLATE.read_text(encoding="utf-8").replace("__MATERIAL_WORKER__", material)
+        ranking = RANKING.read_text(encoding="utf-8")
+        ranking_name = f"flex-ranking.{hashlib.sha256(ranking.encode()).hexdigest()[:8]}.js"
+        source = (WORKER_TEMPLATE.read_text(encoding="utf-8")
+                  .replace("__MATERIAL_WORKER__", material).replace("__RANKING__", ranking_name))
         digest = hashlib.sha256(source.encode()).hexdigest()[:8]
-        _worker.update(material=material, source=source, name=f"flex-search.{digest}.js")
+        _worker.update(material=material, source=source, name=f"flex-search.{digest}.js",
+                       ranking=ranking, ranking_name=ranking_name)
     elif match.group(2) != _worker["material"]:
         raise RuntimeError(f"{page.file.src_uri}: pages name two different search workers")
     lang = "?lang=es" if page.url.startswith("es/") else ""
     return MATERIAL_WORKER_URL.sub(lambda m: f'{m.group(1)}{_worker["name"]}{lang}"', output, count=1)
 
 
-def _edition(docs: list[dict], prefix: str, causes, keywords: dict[str, str]) -> list[dict]:
+def _edition(docs: list[dict], prefix: str, causes: set[str], keywords: dict[str, str]) -> list[dict]:
     """The documents of one edition (`prefix` "" or "es/"), without boilerplate, with keywords."""
     out, found = [], set()
     for doc in docs:
@@ -102,12 +118,14 @@ def _edition(docs: list[dict], prefix: str, causes, keywords: dict[str, str]) ->
             continue
         if page in causes and anchor in CAUSE_BOILERPLATE:
             continue
-        if anchor == "all-sources":  # the list of every source on the about page
+        if anchor in {"all-sources", "what-next"}:  # every source; the links at each page's end
             continue
         words = keywords.get(doc["location"])
         if words:
             doc["keywords"] = words
             found.add(doc["location"])
+        if doc["location"] in _page_summary:
+            doc["summary"] = _page_summary[doc["location"]]
         out.append(doc)
     missing = causes - found
     if missing:
@@ -115,9 +133,9 @@ def _edition(docs: list[dict], prefix: str, causes, keywords: dict[str, str]) ->
     return out
 
 
-def _write(site: Path, config: dict, docs: list[dict], prefix: str) -> str:
+def _write(site: Path, config: dict, docs: list[dict], name_prefix: str) -> str:
     full = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
-    name = f"index.{prefix}{hashlib.sha256(full.encode()).hexdigest()[:8]}.json"
+    name = f"index.{name_prefix}{hashlib.sha256(full.encode()).hexdigest()[:8]}.json"
     (site / "search" / name).write_text(full, encoding="utf-8")
     return name
 
@@ -131,18 +149,26 @@ def on_post_build(config, **_kwargs) -> None:
     if not index_path.exists():
         return
     project = Path(config["config_file_path"]).parent
-    data, spanish = load(project), load_es(project).data
-    keywords = {url: " ".join(words) for url, words in _page_aliases.items()}
-    keywords.update({f"causes/{c.id}/": " ".join(c.aliases) for c in data.causes})
-    keywords.update({f"es/causes/{c.id}/": " ".join(c.aliases) for c in spanish.causes})
-
+    english = load(project)
+    editions = {"en": ("", english)}
+    if "i18n" in config["plugins"]:
+        editions["es"] = ("es/", load_es(project).data)
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    english = _edition(index["docs"], "", {f"causes/{c.id}/" for c in data.causes}, keywords)
-    es_docs = _edition(index["docs"], "es/", {f"es/causes/{c.id}/" for c in data.causes}, keywords)
-    names = {"en": _write(site, index["config"], english, ""), "es": _write(site, index["config"], es_docs, "es.")}
+    names = {}
+    for lang, (prefix, data) in editions.items():
+        causes = {f"{prefix}causes/{c.id}/" for c in data.causes}
+        # One alias a phrase: the worker counts an alias only when a question holds all of its words.
+        keywords = {url: PHRASES.join(words) for url, words in _page_aliases.items() if url.startswith("es/") == bool(prefix)}
+        keywords.update({f"{prefix}causes/{c.id}/": PHRASES.join(c.aliases) for c in data.causes})
+        docs = _edition(index["docs"], prefix, causes, keywords)
+        # The worker tells reason pages from guide pages: a question about the process ("how long",
+        # "can i") goes to a guide unless it names a reason. `lang` picks its word rules.
+        settings = {**index["config"], "lang": [lang], "reasons": sorted(causes), "phrases": PHRASES}
+        names[lang] = _write(site, settings, docs, "" if lang == "en" else f"{lang}.")
     stub = {"config": {**index["config"], "index": names["en"], "indexes": names}, "docs": []}
     index_path.write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     if "name" not in _worker:
         raise RuntimeError("no page named Material's search worker")
     (site / WORKERS / _worker["name"]).write_text(_worker["source"], encoding="utf-8")
+    (site / WORKERS / _worker["ranking_name"]).write_text(_worker["ranking"], encoding="utf-8")
     _worker.clear()

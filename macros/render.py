@@ -76,6 +76,15 @@ def day(date: dt.date, lang: str = w.DEFAULT) -> str:
     return w.day(date, lang)
 
 
+def published_phrase(source: Source, lang: str = w.DEFAULT) -> str | None:
+    """'published June 2021' / 'publicado el 9 de febrero de 2020', 'publicado en 2018'."""
+    text = published_text(source, lang)
+    if text is None:
+        return None
+    words = w.words(lang)
+    return f"{words['published_on'] if isinstance(source.published, dt.date) else words['published']} {text}"
+
+
 def published_text(source: Source, lang: str = w.DEFAULT) -> str | None:
     """'February 9, 2020', 'June 2021' or '2018', as precise as the data is."""
     value = source.published
@@ -212,7 +221,7 @@ def sources_list(data: Data, source_ids: list[str], lang: str = w.DEFAULT) -> st
         _need_source(data, source_id)
         s = data.sources[source_id]
         sources.append({"url": s.url, "title": s.title, "kind_text": w.words(lang)[f"kind.{s.kind}"],
-                        "checked": day(s.checked, lang), "note": s.note, "published": published_text(s, lang),
+                        "checked": day(s.checked, lang), "note": s.note, "published": published_phrase(s, lang),
                         "original": s.original if s.mirror else None})
     return fragment(_html("sources.html", lang, sources=sources))
 

@@ -9,6 +9,7 @@ features), median of 3 where it is timed:
 - first view of a cause page: every file Chromium fetches before the driver types, gzip;
 - search ranking on the four query sets in tests/ (through each site's own search worker);
 - time from a keystroke to the first result painted, at 4x CPU slowdown;
+- main-thread blocking on those five pages (4x CPU, slow 4G; as tests/test_weight.py measures it);
 - Lighthouse mobile (simulated slow 4G, 4x CPU) on five pages: scores and total blocking time.
 """
 
@@ -222,6 +223,29 @@ def lighthouse_median(site: Path, page: str, runs: int = 3) -> dict | str:
     return {k: statistics.median(r[k] for r in results) for k in results[0]}
 
 
+def blocking_figures(site: Path, base: Path) -> None:
+    """Main-thread blocking on the five pages (tests/test_weight.py's measure), median of 3."""
+    from playwright.sync_api import sync_playwright
+    from test_weight import PAGES, blocking_ms
+
+    servers = {name: gzip_server(s) for name, s in (("site", site), ("stock", base))}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        medians = {}
+        for page in PAGES:
+            for name, server in servers.items():
+                url = f"http://127.0.0.1:{server.server_address[1]}/{page}"
+                medians[(name, page)] = statistics.median(blocking_ms(browser, url) for _ in range(3))
+            print(f"main thread blocked at 4x CPU, slow 4G /{page} (median of 3): "
+                  f"site {medians[('site', page)]:.0f} ms, stock {medians[('stock', page)]:.0f} ms")
+        browser.close()
+    for server in servers.values():
+        server.shutdown()
+    total = {name: sum(medians[(name, p)] for p in PAGES) for name in servers}
+    print(f"main thread blocked, five pages: site {total['site']:.0f} ms, stock {total['stock']:.0f} ms, "
+          f"ratio {total['site'] / total['stock']:.2f} (test: at most 1.3)")
+
+
 def main() -> None:
     work = Path(tempfile.mkdtemp())
     site, base = work / "site", work / "stock-site"
@@ -246,6 +270,7 @@ def main() -> None:
     for pause in (0, 1000):
         print(f"keystroke to first result at 4x CPU, {pause} ms after opening search (median of 3): "
               f"site {typing_at_4x(site, pause):.0f} ms, stock {typing_at_4x(base, pause):.0f} ms")
+    blocking_figures(site, base)
     for page in () if "--no-lighthouse" in sys.argv else ("", "causes/not-received/", "letters/", "find-your-reason/", "timelines/"):
         print(f"lighthouse mobile /{page} (median of 3): site {lighthouse_median(site, page)}; "
               f"stock {lighthouse_median(base, page)}")

@@ -198,6 +198,7 @@ class _WhatNext(HTMLParser):
             return
         if tag in ("h2", "h3"):
             self.heading = ""
+            self.heading_id = a.get("id", "")
         if tag == "a" and self.found and not self.after_other_heading and a.get("href"):
             self.links.append(a["href"])
 
@@ -205,7 +206,8 @@ class _WhatNext(HTMLParser):
         if tag == "article":
             self.depth -= 1
         if self.depth and tag in ("h2", "h3") and self.heading is not None:
-            if self.heading.strip().lower() == "what next":
+            # By its id, which the Spanish "Qué sigue" shares with the English "What next".
+            if self.heading_id == "what-next" or self.heading.strip().lower() == "what next":
                 self.found, self.links, self.after_other_heading = True, [], False
             elif self.found and tag == "h2":
                 self.after_other_heading = True

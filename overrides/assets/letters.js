@@ -443,13 +443,21 @@
     for (const b of [...live]) if (!b.box.isConnected) live.delete(b);
     // Details kept without the opt-in are stale or another version's: not ours to keep.
     if (!remembering()) T.remove(FIELDS);
-    document.querySelectorAll(".letter[data-letter]").forEach((box, i) => {
-      if (box.querySelector(":scope > .letter-tools")) return;  // already built
-      try { build(box, i); } catch (e) {
-        // One letter that cannot be built leaves the plain letter to copy; the others still work.
-        if (window.console) console.warn("Letter builder:", e);
+    // The first letter at once; each other one in its own task, so a page of several letters
+    // never holds the phone for the time of all of them (a tap in between is answered).
+    const boxes = [...document.querySelectorAll(".letter[data-letter]")];
+    const next = (i) => {
+      if (i >= boxes.length) return;
+      const box = boxes[i];
+      if (box.isConnected && !box.querySelector(":scope > .letter-tools")) {  // not yet built
+        try { build(box, i); } catch (e) {
+          // One letter that cannot be built leaves the plain letter to copy; the others still work.
+          if (window.console) console.warn("Letter builder:", e);
+        }
       }
-    });
+      if (i + 1 < boxes.length) setTimeout(() => next(i + 1), 0);
+    };
+    next(0);
   }
 
   if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);

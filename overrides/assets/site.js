@@ -189,10 +189,22 @@
       button.addEventListener("click", () => window.print());
     });
   }
-  function init() {
-    focusableScrollers();
-    printButtons();
+  // Measuring every table forces a layout; done while the phone is idle, never in the middle
+  // of loading (and once per burst of resize events), it blocks nothing a driver waits for.
+  let measuring = false;
+  function whenIdle(fn) {
+    if ("requestIdleCallback" in window) window.requestIdleCallback(fn, { timeout: 1000 });
+    else window.setTimeout(fn, 200);
   }
-  window.addEventListener("resize", focusableScrollers);
+  function measureScrollers() {
+    if (measuring) return;
+    measuring = true;
+    whenIdle(() => { measuring = false; focusableScrollers(); });
+  }
+  function init() {
+    printButtons();
+    measureScrollers();
+  }
+  window.addEventListener("resize", measureScrollers, { passive: true });
   if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
 })();
