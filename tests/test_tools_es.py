@@ -36,25 +36,6 @@ def es(base_url):
     return base_url
 
 
-@pytest.fixture(autouse=True)
-def _failed_requests(request):
-    if "page" in request.fixturenames:
-        page = request.getfixturevalue("page")
-        page.failed = []
-        page.on("response", lambda r: r.status >= 400 and page.failed.append(r.url))
-    yield
-
-
-def tool_errors(page) -> list[str]:
-    """The page's errors. Material fetches `<href>/sitemap.xml` for every <link rel="alternate">
-    in the head (meant for language roots); overrides/main.html gives one per page, so each page
-    asks for sitemaps that are not there (reported to the lead). Those 404s are the theme's, not
-    the tools': left out when every failed request of the page was such a sitemap."""
-    if page.failed and all(u.endswith("/sitemap.xml") for u in page.failed):
-        return [e for e in page.errors if "status of 404" not in e]
-    return page.errors
-
-
 def english_words() -> list[str]:
     """Every English string in the tools' word tables (the `en:` tables and site.js's), as the
     driver would see it: literal pieces of four letters or more."""
@@ -174,7 +155,7 @@ def test_a_spanish_page_fills_the_english_letter_and_shows_what_it_means(page, e
     assert text.startswith("Subject: Appeal of deactivation") and "María Núñez" in text
     mail = page.get_by_role("link", name="Abrir en la app de correo").get_attribute("href")
     assert mail.startswith("mailto:?subject=Appeal%20of%20deactivation")
-    assert not tool_errors(page), page.errors
+    assert not page.errors, page.errors
 
 
 def test_the_pairs_stack_on_a_phone_with_labels_and_sit_side_by_side_on_a_wide_screen(page, es):
@@ -234,7 +215,7 @@ def test_typed_markup_stays_text_on_spanish_pages(page, es):
     assert page.locator("#finder-results img").count() == 0
     page.wait_for_timeout(300)
     assert not dialogs and not any(u.endswith("/x") for u in page.requests)
-    assert not tool_errors(page), page.errors
+    assert not page.errors, page.errors
 
 
 def test_a_two_digit_year_is_refused_in_spanish(page, es):
@@ -261,7 +242,7 @@ def test_a_two_digit_year_is_refused_in_spanish(page, es):
     assert problem.inner_text().startswith("No hay fechas para \u201c" + NOTICE_ASK)
     assert "El año debe tener 4 cifras" in problem.inner_text()
     assert "Corrige la fecha de arriba para ver tus fechas." in page.locator(".deadline-results").inner_text()
-    assert not tool_errors(page), page.errors
+    assert not page.errors, page.errors
 
 
 def test_the_checklist_and_its_confirm_step_speak_spanish(page, es):
@@ -281,7 +262,7 @@ def test_the_checklist_and_its_confirm_step_speak_spanish(page, es):
     group.get_by_role("button", name="Sí, borrar mis marcas").click()
     page.locator(".checklist-status").filter(has_text="Marcas borradas.").wait_for()
     assert not first.is_checked()
-    assert not tool_errors(page), page.errors
+    assert not page.errors, page.errors
 
 
 # ---- Deadlines ----
@@ -321,7 +302,7 @@ def test_the_calculator_gives_spanish_dates_and_a_spanish_calendar_file(page, es
     assert "10 días corridos desde la fecha de tu aviso de desactivación. No se toman en cuenta los días festivos." in description
     assert "Qué tan seguro es: Otros cuentan." in description and "Fuentes: https://" in description
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n")), "folded at 75 octets"
-    assert not tool_errors(page), page.errors
+    assert not page.errors, page.errors
 
 
 def test_the_spanish_calculator_keeps_its_place_before_its_script_runs(page, es):
@@ -347,7 +328,7 @@ def test_the_send_by_date_on_a_spanish_cause_page(page, es):
     assert text.startswith(DEADLINE["appeal-window-short-reported"] + ": viernes, 27 de noviembre de 2026.")
     assert "Son 7 días después del viernes, 20 de noviembre de 2026, la fecha de tu aviso" in text
     assert send_by.locator(".claim").inner_text() == "Otros cuentan"
-    assert not tool_errors(page), page.errors
+    assert not page.errors, page.errors
 
 
 # ---- The finder ----
@@ -419,7 +400,7 @@ def test_spanish_finder_results_and_window_speak_spanish(page, es):
            "(de lunes a viernes) termina el viernes, 4 de diciembre de 2026." in note.inner_text()
     find(page, es, "zzz qqq")
     assert page.locator("#finder-results p").inner_text().startswith("Ningún motivo coincide con esas palabras.")
-    assert not tool_errors(page), page.errors
+    assert not page.errors, page.errors
 
 
 def run_finder_es(code: str, payload) -> object:
@@ -509,7 +490,7 @@ def test_the_evidence_log_in_spanish(page, es):
     page.get_by_role("group", name="¿Borrar la fila 1? Esto no se puede deshacer.").get_by_role(
         "button", name="Sí, borrarla").click()
     page.get_by_role("status").filter(has_text="Fila 1 borrada de Bloques.").wait_for()
-    assert not tool_errors(page), page.errors
+    assert not page.errors, page.errors
 
 
 def test_a_log_kept_on_the_english_page_opens_on_the_spanish_page(page, es):
@@ -538,7 +519,7 @@ def test_a_log_kept_on_the_english_page_opens_on_the_spanish_page(page, es):
     rows = page.locator(".evlog-row")
     rows.nth(1).wait_for()
     assert "Date\nNovember 20, 2026" in rows.first.inner_text() and "Station\nDLA9" in rows.nth(1).inner_text()
-    assert not tool_errors(page), page.errors
+    assert not page.errors, page.errors
 
 
 # ---- No English left ----
@@ -577,7 +558,7 @@ def test_no_english_word_of_the_tools_is_left_on_spanish_pages(page, es):
                   "Tu texto no nombra ningún motivo que conozcamos.", "Copiar el registro", "Fila 1"):
         assert words in text, words
     assert english_left(text) == [], english_left(text)
-    assert not tool_errors(page), page.errors
+    assert not page.errors, page.errors
 
 
 def test_english_pages_keep_their_english_tools(page):
