@@ -276,7 +276,7 @@ def test_the_calculator_gives_spanish_dates_and_a_spanish_calendar_file(page, es
     appeal.wait_for()
     text = appeal.inner_text()
     assert "lunes, 30 de noviembre de 2026" in text
-    assert "10 días corridos desde la fecha de tu aviso de desactivación" in text
+    assert "10 días calendario desde la fecha de tu aviso de desactivación" in text
     label = appeal.locator(".claim")
     assert label.inner_text() == "Otros cuentan" and "claim--others-report" in label.get_attribute("class")
     assert "Fuentes: " in text
@@ -298,8 +298,8 @@ def test_the_calculator_gives_spanish_dates_and_a_spanish_calendar_file(page, es
     assert f"SUMMARY;LANGUAGE=es:{DEADLINE['appeal-window-reported']}\r\n" in unfolded
     assert "DTSTART;VALUE=DATE:20261130\r\n" in ics
     description = next(line for line in unfolded.split("\r\n") if line.startswith("DESCRIPTION;LANGUAGE=es:") and
-                       "10 días corridos desde" in line)
-    assert "10 días corridos desde la fecha de tu aviso de desactivación. No se toman en cuenta los días festivos." in description
+                       "10 días calendario desde" in line)
+    assert "10 días calendario desde la fecha de tu aviso de desactivación. No se toman en cuenta los días festivos." in description
     assert "Qué tan seguro es: Otros cuentan." in description and "Fuentes: https://" in description
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n")), "folded at 75 octets"
     assert not page.errors, page.errors

@@ -83,7 +83,7 @@ window.flexWords = {
     today: "(hoy)",
     inDays: (n) => "(en " + n + (n === 1 ? " día)" : " días)"),
     span: (n, business, from) => n + (n === 1 ? " día" : " días") +
-      (business ? (n === 1 ? " hábil" : " hábiles") : (n === 1 ? " corrido" : " corridos")) + " desde " + from,
+      (business ? (n === 1 ? " hábil" : " hábiles") : " calendario") + " desde " + from,
     calendar: "Agregar al calendario (.ics)",
     noDatesFor: (label) => "No hay fechas para \u201c" + label + "\u201d: ",
     counts: "La fecha límite que cuenta es la de tu propio aviso.",
