@@ -235,10 +235,10 @@ def test_on_a_phone_each_cause_page_starts_with_an_action_in_the_first_screen(ip
     scrolling: its first link starts within 740 px below the header, and the steps, letter
     and deadline follow before the background."""
     late = []
-    for cause_id in CAUSE_PAGES:
-        ipage.goto(f"causes/{cause_id}/")
+    for cause_id in [f"{edition}causes/{c}" for edition in ("", "es/") for c in CAUSE_PAGES]:
+        ipage.goto(f"{cause_id}/")
         header = ipage.locator("header.md-header").bounding_box()
-        first = ipage.locator("article a[href^='#'], article button, article input").first
+        first = ipage.locator("article a[href*='#'], article button, article input").first
         box = first.bounding_box()
         if box is None or box["y"] - (header["y"] + header["height"]) > 740:
             late.append((cause_id, box and round(box["y"])))
