@@ -90,7 +90,9 @@ def test_a_claim_at_the_start_of_a_line_stays_inside_its_paragraph():
 def test_deadline_table_lists_days_counting_and_label():
     html = page(render.deadlines_table(DATA, list(DATA.deadlines)))
     for d in DATA.deadlines.values():
-        assert f"<td>{d.days} days</td><td>{d.counting} days</td>" in html
+        # Each cell names its column too, for the phone layout (the heading row is hidden there).
+        assert (f'<td data-label="How long:">{d.days} days</td>'
+                f'<td data-label="Counts:">{d.counting} days</td>') in html
         assert LABEL_TEXT[d.confidence] in html
 
 
