@@ -102,6 +102,11 @@ def test_every_same_page_link_keeps_every_letter_builder(ipage, path):
         ipage.wait_for_function("h => location.hash === h", arg=target)
         ipage.locator(".letter-tools").first.wait_for()
         swapped = swapped or article_was_swapped(ipage)
+        # The letters page builds its builders one per task (no long task): wait up to 5 s for all.
+        try:
+            ipage.wait_for_function("n => document.querySelectorAll('.letter-tools').length === n", arg=boxes, timeout=5000)
+        except Exception:
+            pass
         assert ipage.locator(".letter-tools").count() == boxes, f"after {target}: every letter form is still there"
         if i == 0:
             first = ipage.locator(".letter[data-letter]").first
