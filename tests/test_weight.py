@@ -56,13 +56,19 @@ def slow_server(site):
     server.shutdown()
 
 
-def layout_shift(browser, url: str) -> float:
+def phone_on_slow_4g(browser):
+    """A new 360 px page on slow 4G with no cache, and its DevTools session."""
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    return context, page, cdp
+
+
+def layout_shift(browser, url: str) -> float:
+    context, page, cdp = phone_on_slow_4g(browser)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
     page.add_init_script("""
       window.__cls = 0;
@@ -146,12 +152,7 @@ def blocking_ms(browser, url: str) -> float:
     time, times 4, stands for its length on the phone (as Lighthouse simulates it): unlike wall
     time, CPU time does not grow when other programs share the machine, and Chromium's own CPU
     throttling would count its pauses as the task's CPU time."""
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    context, page, _ = phone_on_slow_4g(browser)
     browser.start_tracing(page=page, categories=["toplevel", "devtools.timeline"])
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
