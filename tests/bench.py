@@ -76,6 +76,10 @@ def gzip_server(site: Path):
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
     class Gzip(SimpleHTTPRequestHandler):
+        # Persistent connections, as every static host and CDN keeps them (http.server's
+        # default, HTTP/1.0, opens a new connection for every file).
+        protocol_version = "HTTP/1.1"
+
         def log_message(self, *a):
             pass
 

@@ -280,6 +280,9 @@ def test_the_calculator_is_built_again_after_instant_navigation(page):
         window.document$.next(document);
         window.document$.next(document);
     }""")
+    # Tools set themselves up when the phone is idle (at most 1 s later): wait past that for both.
+    page.locator("#deadline-calculator form").wait_for()
+    page.wait_for_timeout(1500)
     assert page.locator("#deadline-calculator form").count() == 1, "built again, and only once"
     page.get_by_label("What date is on your deactivation email or notice?").fill("2026-11-26")
     page.get_by_role("button", name="Show my dates").click()

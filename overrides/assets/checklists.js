@@ -128,5 +128,5 @@
       mount(list, i);
     });
   }
-  if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
+  window.flexTools.onEachPage(init);
 })();

@@ -474,5 +474,5 @@
     mountSendBy();
   }
 
-  if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
+  window.flexTools.onEachPage(init);
 })();

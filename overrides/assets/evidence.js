@@ -445,5 +445,5 @@
     });
   }
 
-  if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
+  window.flexTools.onEachPage(init);
 })();

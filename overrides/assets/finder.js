@@ -318,5 +318,5 @@
     module.exports = { rank, prepare, words, shortlist, noticeWindow, STOP_WORDS };
     return;
   }
-  if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
+  window.flexTools.onEachPage(init);
 })();

@@ -460,5 +460,5 @@
     next(0);
   }
 
-  if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
+  window.flexTools.onEachPage(init);
 })();

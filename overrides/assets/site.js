@@ -10,7 +10,10 @@
   // Several sites can share one origin (user.github.io/flex/help/ and user.github.io/other/):
   // every key this site stores starts with its root path, so another site's keys never meet ours.
   const SCRIPT = document.currentScript;
-  const ROOT = new URL("..", SCRIPT && SCRIPT.src ? SCRIPT.src : document.baseURI).pathname;
+  // This file's address, read once: the element's `src` is re-resolved against each new page
+  // address after an instant page change, and would then point into that page's folder.
+  const HERE = SCRIPT && SCRIPT.src ? SCRIPT.src : document.baseURI;
+  const ROOT = new URL("..", HERE).pathname;
   const PREFIX = ROOT + "flex.";
 
   function key(name) { return PREFIX + name; }
@@ -106,9 +109,9 @@
     return (lang() === "es" && (tables.es || (window.flexWords && window.flexWords[tool]))) || tables.en;
   }
   // es.js runs before any tool: the loader adds them later, and async=false scripts run in order.
-  if (lang() === "es" && SCRIPT && SCRIPT.src) {
+  if (lang() === "es") {
     const words = document.createElement("script");
-    words.src = new URL("es.js", SCRIPT.src).href;
+    words.src = new URL("es.js", HERE).href;
     words.async = false;
     document.head.append(words);
   }
@@ -159,7 +162,22 @@
     return box;
   }
 
-  window.flexTools = { root: ROOT, key, hash, read, write, remove, canStore, readData, wellFormed, confirmStep, lang, pick };
+  // Work that can wait a moment runs in a task of its own while the phone is idle (within 1 s),
+  // never inside the theme's own loading work, so a slow phone stays free to answer a tap.
+  function whenIdle(fn) {
+    if ("requestIdleCallback" in window) window.requestIdleCallback(() => fn(), { timeout: 1000 });
+    else window.setTimeout(fn, 200);
+  }
+  // A tool's set-up, on the first page and after every instant page change, run when idle.
+  // `init` must be safe to run twice on one page (instant navigation can repeat a page).
+  function onEachPage(init) {
+    const soon = () => whenIdle(init);
+    if (window.document$) window.document$.subscribe(soon);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", soon);
+    else soon();
+  }
+
+  window.flexTools = { root: ROOT, key, hash, read, write, remove, canStore, readData, wellFormed, confirmStep, lang, pick, whenIdle, onEachPage };
   dropLegacyKeys();
 
   /* ---- Page enhancements ---- */
@@ -192,10 +210,6 @@
   // Measuring every table forces a layout; done while the phone is idle, never in the middle
   // of loading (and once per burst of resize events), it blocks nothing a driver waits for.
   let measuring = false;
-  function whenIdle(fn) {
-    if ("requestIdleCallback" in window) window.requestIdleCallback(fn, { timeout: 1000 });
-    else window.setTimeout(fn, 200);
-  }
   function measureScrollers() {
     if (measuring) return;
     measuring = true;
@@ -207,4 +221,94 @@
   }
   window.addEventListener("resize", measureScrollers, { passive: true });
   if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
+
+  /* ---- Each page's tools ---- */
+  // Loads each page's scripts only where the page has what they work on, once per visit.
+  // Material's instant navigation swaps pages without reloading, so this runs on every page
+  // change (document$) and adds a script the first time a page needs it; the script then keeps
+  // itself up to date through document$ like any other.
+  {
+    // What a page contains -> the script that works on it (beside this one, in assets/).
+    const SCRIPTS = [
+      ["ul.checklist[data-checklist]", "checklists.js"],
+      // deadlines.js also gives the finder its date arithmetic ("within 10 days" -> a date).
+      ["#deadline-calculator, #deadline-data, .send-by, #finder", "deadlines.js"],
+      ["#finder", "finder.js"],
+      [".letter[data-letter]", "letters.js"],
+      [".evidence-log", "evidence.js"],
+    ];
+    const added = new Set();
+    function load() {
+      for (const [selector, file] of SCRIPTS) {
+        if (added.has(file) || !document.querySelector(selector)) continue;
+        added.add(file);
+        const script = document.createElement("script");
+        script.src = new URL(file, HERE).href;
+        script.async = false; // keep the order above
+        document.body.appendChild(script);
+      }
+  }
+  // At once (the page is parsed when this deferred script runs), so the tools download while
+  // the theme starts; then after every instant page change.
+  load();
+  if (window.document$) window.document$.subscribe(load); else document.addEventListener("DOMContentLoaded", load);
+  }
+
+  /* ---- Search ---- */
+  // Search, the parts Material leaves to the site:
+  // - the documents are fetched only once a driver opens search: this tells the search worker
+  //   (hooks/search_worker.js) to start as soon as the box is opened, before the first key;
+  // - the words from a result link (?h=) are marked only as whole words in running text, never
+  //   inside checklists, letters, buttons or form controls, where a mark would break the layout
+  //   or change what is copied.
+  {
+    // Where a mark must never go: it would split a label laid out in a row, or land in a letter.
+    const NO_MARKS = ".checklist, .task-list, .letter, button, .md-button, label, input, textarea, select, " +
+      "pre, code, form, .finder, .deadline-calculator, nav, .md-search, .md-header, .md-footer";
+    // A word the search found may carry an ending on the page: "block" -> "blocks".
+    const ENDING = /^(s|es|ed|d|ing|er|ers)$/;
+    const LETTER = /[\p{L}\p{N}]/u;
+
+    let channel = null;
+    function warm() {
+      if (!("BroadcastChannel" in window)) return;
+      channel = channel || new BroadcastChannel("flex-search");
+      channel.postMessage("open");
+  }
+  const box = document.querySelector("[data-md-component=search-query]");
+  if (box) {
+    box.addEventListener("focus", warm);
+    document.querySelectorAll("label[for=__search]").forEach((l) => l.addEventListener("pointerdown", warm));
+    document.getElementById("__search")?.addEventListener("change", warm);
+    document.addEventListener("keydown", (ev) => { if (["/", "s", "f"].includes(ev.key)) warm(); });
+    if (document.activeElement === box || new URLSearchParams(location.search).has("q")) warm();
+  }
+
+  // Take a mark out, leaving its text exactly as it was before Material added it.
+  function unwrap(mark) {
+    const parent = mark.parentNode;
+    mark.replaceWith(...mark.childNodes);
+    parent.normalize();
+  }
+  function charBefore(node) {
+    const prev = node.previousSibling;
+    return prev && prev.nodeType === Node.TEXT_NODE ? prev.data.slice(-1) : "";
+  }
+  function check(mark) {
+    if (!mark.isConnected) return;
+    if (mark.parentElement.closest(NO_MARKS)) return unwrap(mark);
+    if (LETTER.test(charBefore(mark))) return unwrap(mark); // "not" in "cannot"
+    const next = mark.nextSibling;
+    const rest = next && next.nodeType === Node.TEXT_NODE ? /^[\p{L}\p{N}]*/u.exec(next.data)[0] : "";
+    if (!rest) return;
+    if (!ENDING.test(rest)) return unwrap(mark);           // "not" in "notice"
+    mark.append(rest);                                      // "block" + "s": mark the whole word
+    next.data = next.data.slice(rest.length);
+  }
+  new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes)
+        if (node.nodeType === Node.ELEMENT_NODE && node.matches("mark[data-md-highlight]")) check(node);
+  }).observe(document.body, { childList: true, subtree: true });
+  }
 })();
