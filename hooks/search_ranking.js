@@ -302,7 +302,13 @@ self.flexRanking = (index) => {
       const weight = own || Math.max(0, ...[...set].map((r) => rarity.get(r) || 0)) || 1;
       return { word, roots: set, weight: Math.sqrt(weight) };
     });
-    const holds = (set, t) => { for (const r of t.roots) if (set.has(r)) return true; return false; };
+    // Whether a set of roots holds one of a word's roots (looking through the smaller of the two:
+    // a word being typed, "d", stands for hundreds).
+    const holds = (set, t) => {
+      const [few, many] = set.size < t.roots.size ? [set, t.roots] : [t.roots, set];
+      for (const r of few) if (many.has(r)) return true;
+      return false;
+    };
     const asks = (r) => asked.shaped.has(r) || list.some((t) => t.roots.has(r));
     // The aliases the question holds whole, page by page.
     const whole = new Map();
@@ -332,7 +338,8 @@ self.flexRanking = (index) => {
       else if (d.section && (q.holds(page.title, t) || q.holds(page.summary, t))) [m, mine] = [WHERE.pageTitle, false];
       else {
         let n = 0;
-        for (const r of t.roots) n = Math.max(n, d.text.get(r) || 0);
+        if (t.roots.size < d.text.size) { for (const r of t.roots) n = Math.max(n, d.text.get(r) || 0); }
+        else for (const [r, count] of d.text) if (t.roots.has(r)) n = Math.max(n, count);
         if (n) m = WHERE.text + WHERE.moreText * Math.min(n - 1, 3) / 3;
         else if (q.holds(part, t)) [m, mine] = [WHERE.partAlias, !d.section];
       }
@@ -362,11 +369,18 @@ self.flexRanking = (index) => {
 
   // Mark the question's words in a result's title or text (HTML from the index: tags and
   // character references are left as they are).
+  // Each word is judged once per question (`q.marks`), however many results hold it.
   function mark(html, q, typing) {
+    const marks = q.marks || (q.marks = new Map());
     const hit = (w) => {
-      const word = plain(w.toLowerCase());
-      if (!meaningful(word)) return false;
-      return q.list.some((t) => t.roots.has(root(word)) || (typing && t.word === q.last && word.startsWith(q.last)));
+      let yes = marks.get(w);
+      if (yes === undefined) {
+        const word = plain(w.toLowerCase());
+        yes = meaningful(word) &&
+          q.list.some((t) => t.roots.has(root(word)) || (typing && t.word === q.last && word.startsWith(q.last)));
+        marks.set(w, yes);
+      }
+      return yes;
     };
     return html.replace(/(<[^>]*>|&[#\w]+;|&)|([^<&]+)/g, (all, tag, text) =>
       tag || text.replace(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu, (w) => (hit(w) ? `<mark>${w}</mark>` : w)));

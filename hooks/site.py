@@ -9,6 +9,9 @@
 - The same policy as a <meta> tag on every page and, with frame protection, in a `_headers`
   file for hosts that honour one (Netlify, Cloudflare Pages).
 - `robots.txt` pointing at the sitemap.
+- One stylesheet of our own: the theme's colour schemes (`palette.*.css`) joined in front of
+  `overrides/assets/site.css`, so a first view waits for two stylesheets, not three (each is a
+  round trip before anything shows on a weak signal); each page's link to the palette goes.
 """
 
 from __future__ import annotations
@@ -137,11 +140,39 @@ def allowed_hashes(texts: dict[str, str]) -> set[str]:
     return hashes
 
 
+PALETTE_MARK = "/* the theme's colour schemes, from "
+
+
+def one_stylesheet(site: Path) -> None:
+    """Put the theme's palette stylesheet in front of the site's own, in assets/site.css."""
+    palettes = sorted((site / "assets" / "stylesheets").glob("palette.*.min.css"))
+    if len(palettes) != 1:
+        raise PluginError(f"assets/stylesheets: expected one palette.*.min.css from Material, found {len(palettes)}")
+    ours = site / "assets" / "site.css"
+    text = ours.read_text(encoding="utf-8")
+    if text.startswith(PALETTE_MARK):  # a rebuild that did not copy site.css again (mkdocs serve --dirty)
+        return
+    palette = re.sub(r"/\*# sourceMappingURL=[^*]*\*/\s*$", "", palettes[0].read_text(encoding="utf-8"))
+    ours.write_text(f"{PALETTE_MARK}{palettes[0].name} */\n{palette}\n{text}", encoding="utf-8")
+
+
+PALETTE_LINK = re.compile(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">\s*')
+
+
+def without_palette_link(text: str, name: Path) -> str:
+    """A page without its link to the palette stylesheet (assets/site.css carries it)."""
+    text, found = PALETTE_LINK.subn("", text, count=1)
+    if not found:
+        raise PluginError(f"{name}: no link to the theme's palette stylesheet (has Material changed how it links it?)")
+    return text
+
+
 @event_priority(-110)  # once, after mkdocs-static-i18n has built the Spanish edition too
 def on_post_build(config, **_kwargs) -> None:
     if inner_build(config):
         return
     site = Path(config["site_dir"])
+    one_stylesheet(site)
     pages = list(site.rglob("*.html"))
     texts = {p: p.read_text(encoding="utf-8") for p in pages}
     hashes = allowed_hashes({p.relative_to(site).as_posix(): t for p, t in texts.items()})
@@ -150,6 +181,7 @@ def on_post_build(config, **_kwargs) -> None:
         '<meta name="referrer" content="no-referrer">'
     )
     for path, text in texts.items():
+        text = without_palette_link(text, path.relative_to(site))
         # Right after the charset, which must stay in the first 1024 bytes; before any script.
         anchor = '<meta charset="utf-8">'
         if anchor not in text:
