@@ -12,6 +12,8 @@
 - One stylesheet of our own: the theme's colour schemes (`palette.*.css`) joined in front of
   `overrides/assets/site.css`, so a first view waits for two stylesheets, not three (each is a
   round trip before anything shows on a weak signal); each page's link to the palette goes.
+- Our scripts (assets/*.js) without comments and indentation (rjsmin): about 30% less to
+  download on every page; the sources in overrides/assets/ keep their comments.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import re
 import sys
 from pathlib import Path
 
+import rjsmin
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -156,6 +159,12 @@ def one_stylesheet(site: Path) -> None:
     ours.write_text(f"{PALETTE_MARK}{palettes[0].name} */\n{palette}\n{text}", encoding="utf-8")
 
 
+def minify_scripts(site: Path) -> None:
+    """Our own scripts (assets/*.js; the theme's, under assets/javascripts/, come minified)."""
+    for script in sorted((site / "assets").glob("*.js")):
+        script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 PALETTE_LINK = re.compile(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">\s*')
 
 
@@ -173,6 +182,7 @@ def on_post_build(config, **_kwargs) -> None:
         return
     site = Path(config["site_dir"])
     one_stylesheet(site)
+    minify_scripts(site)
     pages = list(site.rglob("*.html"))
     texts = {p: p.read_text(encoding="utf-8") for p in pages}
     hashes = allowed_hashes({p.relative_to(site).as_posix(): t for p, t in texts.items()})

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import statistics
 from pathlib import Path
 from urllib.parse import urlparse
@@ -35,18 +36,33 @@ def fetched_files(site: Path, urls: list[str]) -> list[Path]:
     return files
 
 
-def test_first_view_of_a_cause_page_is_at_most_100_kb(page, site):
-    page.goto("causes/not-received/")
+@pytest.mark.parametrize("path", ["causes/not-received/", "es/causes/not-received/"])
+def test_first_view_of_a_cause_page_is_at_most_100_kb(page, site, path):
+    page.goto(path)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     files = fetched_files(site, page.requests)
     sizes = {f.relative_to(site).as_posix(): len(gzip.compress(f.read_bytes(), 9)) for f in files}
     total = sum(sizes.values())
-    print(f"\nfirst view of a cause page: {total / 1024:.1f} KB gzip in {len(sizes)} files")
+    print(f"\nfirst view of /{path}: {total / 1024:.1f} KB gzip in {len(sizes)} files")
     for name, size in sorted(sizes.items(), key=lambda kv: -kv[1]):
         print(f"  {size / 1024:6.1f} KB  {name}")
     assert not any(n.startswith("search/index.") for n in sizes), "the search documents load before any search"
     assert total <= 100 * 1024
+
+
+def test_a_first_view_waits_for_two_stylesheets_and_runs_one_script_of_ours(site):
+    """Each file on every page costs a round trip on a weak signal: the theme's stylesheet and
+    ours (the palette joined into it), the theme's script and ours, deferred; no more."""
+    for html in sorted(site.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        head = text[:text.index("</head>")]
+        sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', head)
+        assert [s.rsplit("/", 1)[-1] for s in sheets] == [sheets[0].rsplit("/", 1)[-1], "site.css"], (html, sheets)
+        assert "palette" not in text.split("</head>")[0], html
+        scripts = re.findall(r"<script src=\"([^\"]+)\"([^>]*)>", text)
+        ours = [(src, attrs) for src, attrs in scripts if "/javascripts/" not in src]
+        assert [(src.rsplit("/", 1)[-1], attrs.strip()) for src, attrs in ours] == [("site.js", "defer")], (html, ours)
 
 
 @pytest.fixture(scope="module")
