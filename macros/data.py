@@ -213,17 +213,6 @@ class Source(Model):
             raise ValueError("no publication date")
         return _period_start(self.published)
 
-    def published_text(self) -> str | None:
-        """'February 9, 2020', 'June 2021' or '2018', as precise as the data is."""
-        value = self.published
-        if value is None:
-            return None
-        if isinstance(value, dt.date):
-            return f"{value:%B} {value.day}, {value.year}"
-        if isinstance(value, int):
-            return str(value)
-        return f"{self.published_start():%B %Y}"
-
 
 class Event(Model):
     """Something that starts a clock, e.g. the date on the deactivation notice."""

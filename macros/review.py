@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .data import DATA_FILE, Data, label_fits, load
+from .render import published_text
 
 STALE_AFTER_DAYS = 183  # about six months
 
@@ -92,7 +93,7 @@ def single_driver_claims(data: Data, claims: list[Claim]) -> list[str]:
     out = []
     for c in claims:
         if len(c.source_ids) == 1 and (s := data.sources.get(c.source_ids[0])) and s.kind == "driver-report":
-            when = s.published_text() or "date unknown"
+            when = published_text(s) or "date unknown"
             out.append(f"docs/{c.page}:{c.line}: {c.label} <- {c.source_ids[0]} (published {when})")
     for key, deadline in data.deadlines.items():
         kinds = {data.sources[s].kind for s in deadline.sources if s in data.sources}

@@ -107,6 +107,36 @@ def browser():
         b.close()
 
 
+# Every tool on a page has set itself up. Tools do so when the phone is idle (at most about a
+# second after the page opens: flexTools.onEachPage in site.js), so a test that looks at a tool
+# right after opening a page waits for this first, as a driver's eyes would.
+TOOLS_READY = """() => {
+  const every = (selector, ready) => [...document.querySelectorAll(selector)].every(ready);
+  return every(".letter[data-letter]", (box) => box.querySelector(":scope > .letter-tools"))
+    && every("ul.checklist[data-checklist]", (list) => list.dataset.ready)
+    && every("#deadline-calculator", (box) => box.querySelector("form"))
+    && every("#finder", (form) => form.dataset.ready)
+    && every(".evidence-log", (log) => log.dataset.ready);
+}"""
+
+
+def tools_ready(pg, timeout: float = 10000) -> None:
+    pg.wait_for_function(TOOLS_READY, timeout=timeout)
+
+
+def goto_waits_for_tools(pg):
+    """`pg.goto` opens the page, then waits until its tools are set up."""
+    goto = pg.goto
+
+    def go(url, **kwargs):
+        response = goto(url, **kwargs)
+        tools_ready(pg)
+        return response
+
+    pg.goto = go
+    return pg
+
+
 @pytest.fixture
 def page(browser, base_url):
     """A phone-sized page that records every request it makes and every console error."""
@@ -114,7 +144,7 @@ def page(browser, base_url):
         viewport={"width": 360, "height": 740}, base_url=base_url,
         permissions=["clipboard-read", "clipboard-write"], accept_downloads=True,
     )
-    pg = context.new_page()
+    pg = goto_waits_for_tools(context.new_page())
     pg.requests = []
     pg.errors = []
     pg.on("request", lambda r: pg.requests.append(r.url))

@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import expect
 
-from conftest import tab_until_focused
+from conftest import tab_until_focused, goto_waits_for_tools
 
 from test_journeys_places import assert_instant, instant_base_url, mark_window, phone  # noqa: F401 (fixtures)
 
@@ -293,7 +293,7 @@ def test_the_filled_log_passes_accessibility_checks_in_both_schemes(browser, bas
     for scheme in ("light", "dark"):
         context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url, color_scheme=scheme)
         try:
-            page = context.new_page()
+            page = goto_waits_for_tools(context.new_page())
             page.goto(URL)
             add_row(page, "Blocks", {"Date": "2026-11-20", "Station": "DSE4", "Notes": "App froze."})
             page.get_by_role("button", name="Delete row 1 of Blocks").click()

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import tab_until_focused
+from conftest import tab_until_focused, goto_waits_for_tools
 
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -58,7 +58,7 @@ def test_no_accessibility_violations_on_any_page(browser, base_url, urls, scheme
     """Every page passes WCAG 2.1 A+AA in the scheme the phone asks for on a first visit."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url, color_scheme=scheme)
     try:
-        page = context.new_page()
+        page = goto_waits_for_tools(context.new_page())  # axe checks the tools, built
         page.goto("")
         assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme], \
             f"a phone set to {scheme} mode does not get the {scheme} scheme on its first visit"

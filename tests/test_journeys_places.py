@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ENV, MKDOCS, ROOT, _Quiet
+from conftest import ENV, MKDOCS, ROOT, _Quiet, goto_waits_for_tools
 
 
 # ---------------------------------------------------------------------------------------------
@@ -45,7 +45,7 @@ def phone(browser, instant_base_url):
         viewport={"width": 360, "height": 740}, base_url=instant_base_url, has_touch=True,
         permissions=["clipboard-read", "clipboard-write"], accept_downloads=True,
     )
-    pg = context.new_page()
+    pg = goto_waits_for_tools(context.new_page())
     pg.errors = []
     pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))

@@ -227,3 +227,15 @@ def test_search_needs_no_network_once_it_has_been_opened(page):
     page.wait_for_function("() => document.querySelector('.md-search-result__item a')?.href.includes('not-received')")
     assert "h=received" in first.get_attribute("href"), "the result marks the word the driver meant"
     page.context.set_offline(False)
+
+
+def test_a_spanish_searched_word_is_marked_whole_with_its_spanish_ending(page):
+    """On a Spanish page, ?h=paquete marks "paquetes" whole (a Spanish plural), and the English
+    endings do not decide it."""
+    page.goto("es/causes/not-received/?h=paquete")
+    _settled(page)
+    marks = page.evaluate(MARKS)
+    texts = [text.lower() for _, text, _ in marks]
+    assert "paquetes" in texts, texts
+    for before, text, after in marks:
+        assert not re.match(r"\w", before) and not re.match(r"\w", after), f"part of a word: {before!r}[{text}]{after!r}"

@@ -16,6 +16,7 @@ import pytest
 
 from conftest import ROOT
 from macros.data import DataError, LABELS_FOR_KIND, SourceKind, label_fits, load
+from macros.render import published_text
 from macros.review import claim_misfits, page_claims, report
 from test_data_contract import build_fails_with, edit_data, fixture_copy
 
@@ -86,9 +87,9 @@ def test_the_policy_table_matches_the_brief():
 def test_a_partial_publication_date_is_shown_no_more_precisely_than_known(tmp_path):
     project = fixture_copy(tmp_path)
     edit_data(project, lambda d: d["sources"]["forum-one"].update(published="2021-06"))
-    assert load(project).sources["forum-one"].published_text() == "June 2021"
+    assert published_text(load(project).sources["forum-one"]) == "June 2021"
     edit_data(project, lambda d: d["sources"]["forum-one"].update(published=2018))
-    assert load(project).sources["forum-one"].published_text() == "2018"
+    assert published_text(load(project).sources["forum-one"]) == "2018"
     edit_data(project, lambda d: d["sources"]["forum-one"].update(published="2021-13"))
     with pytest.raises(DataError, match=r"sources.forum-one .published"):
         load(project)

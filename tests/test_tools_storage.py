@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import _Quiet
+from conftest import _Quiet, goto_waits_for_tools
 
 CAUSE = "causes/not-received/"
 # What a broken or foreign value can look like: JSON of the wrong shape, or not JSON at all.
@@ -253,7 +253,7 @@ def two_sites(site):
 
 def test_another_site_on_the_same_origin_cannot_read_what_is_kept(browser, two_sites):
     context = browser.new_context(viewport={"width": 360, "height": 740})
-    pg = context.new_page()
+    pg = goto_waits_for_tools(context.new_page())
     errors = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.goto(f"{two_sites}/flex/help/{CAUSE}")

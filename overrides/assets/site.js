@@ -168,10 +168,12 @@
     if ("requestIdleCallback" in window) window.requestIdleCallback(() => fn(), { timeout: 1000 });
     else window.setTimeout(fn, 200);
   }
-  // A tool's set-up, on the first page and after every instant page change, run when idle.
+  // A tool's set-up, on the first page and after every instant page change. While the page is
+  // still loading, it waits for an idle moment (the theme is busy then); once loaded (an instant
+  // page change, a same-page link), it runs at once, so a tool never blinks out and back.
   // `init` must be safe to run twice on one page (instant navigation can repeat a page).
   function onEachPage(init) {
-    const soon = () => whenIdle(init);
+    const soon = () => (document.readyState === "complete" ? init() : whenIdle(init));
     if (window.document$) window.document$.subscribe(soon);
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", soon);
     else soon();
@@ -265,8 +267,10 @@
     // Where a mark must never go: it would split a label laid out in a row, or land in a letter.
     const NO_MARKS = ".checklist, .task-list, .letter, button, .md-button, label, input, textarea, select, " +
       "pre, code, form, .finder, .deadline-calculator, nav, .md-search, .md-header, .md-footer";
-    // A word the search found may carry an ending on the page: "block" -> "blocks".
-    const ENDING = /^(s|es|ed|d|ing|er|ers)$/;
+    // A word the search found may carry an ending on the page: "block" -> "blocks",
+    // "paquete" -> "paquetes", "pagado" -> "pagados".
+    const ENDINGS = { en: /^(s|es|ed|d|ing|er|ers)$/, es: /^(s|es|a|as|o|os|do|da|dos|das|n|ron|r)$/ };
+    const ENDING = ENDINGS[lang()];
     const LETTER = /[\p{L}\p{N}]/u;
 
     let channel = null;
