@@ -23,6 +23,9 @@ from bench import gzip_server, stock
 from conftest import mkdocs_build
 
 PAGES = ["", "causes/not-received/", "letters/", "find-your-reason/", "timelines/"]
+# NETWORK: these measures open a new connection for every file (HTTP/1.0), as they have since
+# they were written. Over persistent connections (`make bench`) the blocking ratio is higher
+# (1.34 against 1.25 for the same build on 2026-11-27): issue 13 stays open for that.
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6 * 1024 * 1024 / 8,
            "uploadThroughput": 750 * 1024 / 8}
 
@@ -67,7 +70,7 @@ def test_a_first_view_waits_for_two_stylesheets_and_runs_one_script_of_ours(site
 
 @pytest.fixture(scope="module")
 def slow_server(site):
-    server = gzip_server(site)
+    server = gzip_server(site, keep_alive=False)  # see NETWORK below
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
@@ -137,7 +140,7 @@ def stock_server(tmp_path_factory):
     out = work / "stock-site"
     result = mkdocs_build(stock(work), out)
     assert result.returncode == 0, result.stdout + result.stderr
-    server = gzip_server(out)
+    server = gzip_server(out, keep_alive=False)  # see NETWORK below
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
@@ -179,10 +182,11 @@ def blocking_ms(browser, url: str) -> float:
 
 
 def test_the_main_thread_is_blocked_at_most_1_3x_as_long_as_stock_material(browser, slow_server, stock_server):
-    """Median of 3 loads of each page, the site and stock taking turns so both meet the same
-    load on the machine; the sum over the five pages is compared, as one page alone varies too much."""
+    """Median of 5 loads of each page, the site and stock taking turns so both meet the same
+    load on the machine; the sum over the five pages is compared, as one page alone varies too
+    much (with 3 loads, the same build measured 1.17 to 1.30 on different runs)."""
     runs = {("site", p): [] for p in PAGES} | {("stock", p): [] for p in PAGES}
-    for _ in range(3):
+    for _ in range(5):
         for path in PAGES:
             runs[("site", path)].append(blocking_ms(browser, slow_server + path))
             runs[("stock", path)].append(blocking_ms(browser, stock_server + path))
