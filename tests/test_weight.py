@@ -70,7 +70,7 @@ def test_a_first_view_waits_for_two_stylesheets_and_runs_one_script_of_ours(site
 
 @pytest.fixture(scope="module")
 def slow_server(site):
-    server = gzip_server(site, keep_alive=False)  # see NETWORK below
+    server = gzip_server(site, keep_alive=False)  # see NETWORK above
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
@@ -140,7 +140,7 @@ def stock_server(tmp_path_factory):
     out = work / "stock-site"
     result = mkdocs_build(stock(work), out)
     assert result.returncode == 0, result.stdout + result.stderr
-    server = gzip_server(out, keep_alive=False)  # see NETWORK below
+    server = gzip_server(out, keep_alive=False)  # see NETWORK above
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
