@@ -179,7 +179,7 @@
     else soon();
   }
 
-  window.flexTools = { root: ROOT, key, hash, read, write, remove, canStore, readData, wellFormed, confirmStep, lang, pick, whenIdle, onEachPage };
+  window.flexTools = { root: ROOT, key, hash, read, write, remove, canStore, readData, wellFormed, confirmStep, lang, pick, onEachPage };
   dropLegacyKeys();
 
   /* ---- Page enhancements ---- */
