@@ -76,9 +76,8 @@ def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 9))
 
 
-def gzip_server(site: Path, keep_alive: bool = True):
-    """Serve the site compressed, as any static host or CDN does (http.server alone does not).
-    `keep_alive=False`: a new connection for every file (HTTP/1.0, http.server's default)."""
+def gzip_server(site: Path):
+    """Serve the site compressed, as any static host or CDN does (http.server alone does not)."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -86,7 +85,7 @@ def gzip_server(site: Path, keep_alive: bool = True):
     class Gzip(SimpleHTTPRequestHandler):
         # Persistent connections, as every static host and CDN keeps them (http.server's
         # default, HTTP/1.0, opens a new connection for every file).
-        protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+        protocol_version = "HTTP/1.1"
 
         def log_message(self, *a):
             pass

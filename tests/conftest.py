@@ -74,8 +74,8 @@ def server():
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, server) -> Path:
-    """The real site, built once with --strict for the address it is served from, so that
-    Material's instant navigation (which matches links against the sitemap) is on in tests."""
+    """The real site, built once with --strict for the address it is served from (as a real
+    deploy is: canonical links and the sitemap name it)."""
     out = tmp_path_factory.mktemp("site") / "site"
     result = mkdocs_build(ROOT, out, site_url=f"http://127.0.0.1:{server.server_address[1]}/")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -105,6 +105,25 @@ def browser():
         b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def back_cache_browser(browser):
+    """Chromium as a phone's browser runs it: a page left by a link is kept whole for the Back
+    button (the back/forward cache, which Playwright turns off unless told)."""
+    b = browser.browser_type.launch(executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
+                                    args=CHROMIUM_ARGS, ignore_default_args=["--disable-back-forward-cache"])
+    yield b
+    b.close()
+
+
+def left_and_back(pg, link, away: str) -> None:
+    """Follow `link` to another page (a full page load), then press Back, as a driver does."""
+    link.click()
+    pg.wait_for_url(away)
+    pg.wait_for_load_state("load")
+    pg.go_back(wait_until="commit")  # a page the browser kept whole fires no load event
+    pg.wait_for_function("document.readyState === 'complete'")
 
 
 # Every tool on a page has set itself up. Tools do so when the phone is idle (at most about a

@@ -265,11 +265,9 @@ def test_an_empty_notice_date_is_asked_for(page):
     assert page.evaluate("document.activeElement.id") == "deadline-notice", "the browser points to the missing date"
 
 
-def test_the_calculator_is_built_again_after_instant_navigation(page):
-    """Material's instant navigation swaps the page content and emits `document$`.
-
-    A real click cannot show it here: Material matches links against sitemap.xml with the
-    port dropped, so on a test server with a port it falls back to a full page load."""
+def test_the_calculator_is_built_again_when_the_theme_swaps_the_page(page):
+    """The theme re-announces a page through `document$` when it swaps it in (instant
+    navigation, off in mkdocs.yml but one line away): the calculator comes back, once."""
     page.goto("timelines/")
     page.locator("#deadline-calculator form").wait_for()
     page.evaluate("""() => {

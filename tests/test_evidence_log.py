@@ -9,9 +9,7 @@ import re
 
 from playwright.sync_api import expect
 
-from conftest import tab_until_focused, goto_waits_for_tools
-
-from test_journeys_places import assert_instant, instant_base_url, mark_window, phone  # noqa: F401 (fixtures)
+from conftest import goto_waits_for_tools, left_and_back, tab_until_focused
 
 URL = "evidence-log/"
 LOG_KEY = "__md_scope.pathname + '.flex-evidence-log'"
@@ -216,25 +214,29 @@ def test_printed_log_carries_the_rows_and_stays_on_two_pages(page):
         assert 1 <= pages <= 2, f"{size}: {pages} pages"
 
 
-def test_rows_survive_moving_around_the_site_by_instant_navigation(phone):
-    page = phone
-    page.goto("")
-    page.locator("label.md-header__button[for=__drawer]").click()  # the phone's menu
-    mark_window(page)
-    page.get_by_role("navigation").get_by_role("link", name="Evidence log", exact=True).first.click()
-    page.wait_for_url("**/evidence-log/")
-    assert_instant(page)
-    add_row(page, "Blocks", {"Station": "DSE4"})
-    page.locator("label.md-header__button[for=__drawer]").click()
-    page.get_by_role("navigation").get_by_role("link", name="About this site", exact=True).first.click()
-    page.wait_for_url("**/about/")
-    assert_instant(page)
-    page.go_back()
-    page.wait_for_url("**/evidence-log/")
-    assert_instant(page)
-    expect(page.get_by_role("region", name="Your log")).to_have_count(1)
-    expect(rows(page, "Blocks")).to_have_count(1)
-    assert not page.errors, page.errors
+def test_rows_not_kept_come_back_with_the_back_button(back_cache_browser, base_url):
+    """A driver who did not tick "keep" follows a link away and presses Back: the phone's
+    browser brings the page back whole, rows and all (nothing on the page may stop it, such as
+    an unload handler). Nothing was stored to make that happen."""
+    context = back_cache_browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url, has_touch=True)
+    try:
+        page = goto_waits_for_tools(context.new_page())
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(URL)
+        add_row(page, "Blocks", {"Station": "DSE4"})
+        page.evaluate("window.__typedHere = true")
+        page.locator("label.md-header__button[for=__drawer]").click()  # the phone's menu
+        about = page.get_by_role("navigation").get_by_role("link", name="About this site", exact=True).first
+        left_and_back(page, about, "**/about/")
+        assert page.url.endswith("/evidence-log/")
+        assert page.evaluate("window.__typedHere === true"), "Back loaded the page again: the rows typed there are gone"
+        expect(page.get_by_role("region", name="Your log")).to_have_count(1)
+        expect(rows(page, "Blocks")).to_have_count(1)
+        assert stored(page) is None, "the log was kept on the device although the driver did not ask"
+        assert not errors, errors
+    finally:
+        context.close()
 
 
 def test_without_scripts_the_blank_tables_remain_to_print(browser, base_url):

@@ -1,48 +1,23 @@
-"""Driver journeys on a phone (360 x 740, Chromium, instant navigation on) and the places a
+"""Driver journeys on a phone (360 x 740, Chromium) and the places a
 page sends a driver next: no page is a dead end."""
 
 from __future__ import annotations
 
-import functools
 import re
-import subprocess
-import threading
 from html.parser import HTMLParser
-from http.server import ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ENV, MKDOCS, ROOT, _Quiet, goto_waits_for_tools
-
-
-# ---------------------------------------------------------------------------------------------
-# The site as deployed: instant navigation only takes over links to pages listed in sitemap.xml,
-# matched by host *and port*. The shared `site` is built for 127.0.0.1:8000 and served on a
-# random port, so there every tap is a full page load. Here the site is built for the address
-# it is served from, as a real deploy is (SITE_URL), so the journeys run under instant navigation.
-
-@pytest.fixture(scope="session")
-def instant_base_url(tmp_path_factory):
-    out = tmp_path_factory.mktemp("instant") / "site"
-    out.mkdir()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(out)], cwd=ROOT, capture_output=True,
-                            text=True, env={**ENV, "SITE_URL": url}, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
+from conftest import goto_waits_for_tools
 
 
 @pytest.fixture
-def phone(browser, instant_base_url):
-    """A 360 x 740 phone on the deployed-like site, recording page errors."""
+def phone(browser, base_url):
+    """A 360 x 740 phone on the built site, recording page errors."""
     context = browser.new_context(
-        viewport={"width": 360, "height": 740}, base_url=instant_base_url, has_touch=True,
+        viewport={"width": 360, "height": 740}, base_url=base_url, has_touch=True,
         permissions=["clipboard-read", "clipboard-write"], accept_downloads=True,
     )
     pg = goto_waits_for_tools(context.new_page())
@@ -53,22 +28,12 @@ def phone(browser, instant_base_url):
     context.close()
 
 
-def mark_window(page) -> None:
-    page.evaluate("() => { window.__sameDocument = true; }")
-
-
-def assert_instant(page) -> None:
-    """The last tap changed the page without a full load (instant navigation was on)."""
-    assert page.evaluate("window.__sameDocument === true"), "the tap loaded a whole new page: instant navigation is off"
-
-
 def tap_link(page, name: str | re.Pattern, where: str = "article") -> None:
     """Tap the first visible link with this accessible name, as a driver would."""
     links = page.locator(where).get_by_role("link", name=name)
     for i in range(links.count()):
         link = links.nth(i)
         if link.is_visible():
-            mark_window(page)
             link.tap()
             return
     raise AssertionError(f"no visible link named {name!r} on {page.url}")
@@ -94,7 +59,6 @@ def test_background_check_driver_finds_dispute_route_time_limits_and_letter_in_t
 
     tap_to_page(page, re.compile(r"^background checks?$", re.I), "**/policies/background-checks/")
     taps += 1
-    assert_instant(page)
     article = page.locator("article")
     dispute = article.get_by_role("heading", name=re.compile(r"dispute", re.I)).first
     expect(dispute).to_be_visible()
@@ -107,7 +71,6 @@ def test_background_check_driver_finds_dispute_route_time_limits_and_letter_in_t
 
     tap_to_page(page, re.compile(r"dispute letter", re.I), re.compile(r"/letters/#fcra-dispute$"))
     taps += 1
-    assert_instant(page)
     page.wait_for_function(  # the tap lands on the letter's heading, on screen
         "() => { const r = document.getElementById('fcra-dispute').getBoundingClientRect();"
         " return r.top >= 0 && r.bottom <= innerHeight; }", timeout=10000)
@@ -152,7 +115,6 @@ def test_seattle_driver_finds_what_the_law_gives_and_a_step_to_take(phone):
     page = phone
     page.goto("")
     tap_to_page(page, re.compile(r"^your rights", re.I), "**/rights/")
-    assert_instant(page)
     tap_link(page, re.compile(r"^seattle$", re.I))
     expect(page.locator("#seattle")).to_be_visible()
     links = section_links(page, "seattle")

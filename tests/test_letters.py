@@ -193,7 +193,7 @@ def test_keyboard_only_from_home_to_a_copied_letter_on_a_phone(page):
     tab_to(page, r"^list of reasons")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/causes/$"))
-    # Instant navigation changes the address before it swaps the page in: wait for the new page.
+    # Wait for the new page's content before tabbing through it.
     page.get_by_role("link", name="Packages marked delivered but not received").first.wait_for()
     tab_to(page, r"Packages marked delivered but not received")
     page.keyboard.press("Enter")

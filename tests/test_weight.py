@@ -23,9 +23,7 @@ from bench import gzip_server, stock
 from conftest import mkdocs_build
 
 PAGES = ["", "causes/not-received/", "letters/", "find-your-reason/", "timelines/"]
-# NETWORK: these measures open a new connection for every file (HTTP/1.0), as they have since
-# they were written. Over persistent connections (`make bench`) the blocking ratio is higher
-# (1.34 against 1.25 for the same build on 2026-11-27): issue 13 stays open for that.
+# Served gzipped over persistent connections (HTTP/1.1 keep-alive), as any static host serves.
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6 * 1024 * 1024 / 8,
            "uploadThroughput": 750 * 1024 / 8}
 
@@ -70,7 +68,7 @@ def test_a_first_view_waits_for_two_stylesheets_and_runs_one_script_of_ours(site
 
 @pytest.fixture(scope="module")
 def slow_server(site):
-    server = gzip_server(site, keep_alive=False)  # see NETWORK above
+    server = gzip_server(site)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
@@ -110,26 +108,23 @@ def test_nothing_moves_after_the_first_paint(browser, slow_server, path):
     assert statistics.median(shifts) <= 0.02
 
 
-def test_page_scripts_load_where_needed_and_after_instant_navigation(page):
-    """Scripts come only with the pages that use them, and still start when a driver moves
-    between pages without a reload (Material's instant navigation)."""
-    page.goto("")
+TOOL_SCRIPTS = {"checklists.js", "deadlines.js", "es.js", "evidence.js", "finder.js", "letters.js"}
+
+
+@pytest.mark.parametrize("path, needs", [
+    ("", set()),
+    ("find-your-reason/", {"finder.js", "deadlines.js"}),  # the finder turns "within 10 days" into a date
+    ("timelines/", {"deadlines.js"}),
+    ("causes/not-received/", {"letters.js", "checklists.js", "deadlines.js"}),  # deadlines: the send-by date
+    ("evidence-log/", {"evidence.js"}),
+    ("es/causes/not-received/", {"es.js", "letters.js", "checklists.js", "deadlines.js"}),
+])
+def test_each_page_fetches_the_scripts_of_its_own_tools_and_no_others(page, path, needs):
+    """Every page is a full page load, so each one fetches only what its own tools need."""
+    page.goto(path)
     page.wait_for_load_state("networkidle")
-    loaded = lambda: {u.rsplit("/", 1)[-1] for u in page.requests if u.endswith(".js")}  # noqa: E731
-    assert not loaded() & {"letters.js", "finder.js", "deadlines.js", "checklists.js"}, loaded()
-    for path, needs, ready in [
-        ("find-your-reason/", "finder.js", "#finder[data-ready]"),
-        ("timelines/", "deadlines.js", "#deadline-calculator input"),
-        ("causes/not-received/", "letters.js", ".letter > .letter-tools"),
-        ("causes/not-received/", "checklists.js", "ul.checklist[data-ready]"),
-    ]:
-        # A link in the page, followed the way a driver taps it; Material loads the page in place.
-        page.evaluate("""p => { const a = document.createElement('a'); a.href = new URL(p, location.origin + '/');
-            a.textContent = 'go'; document.querySelector('article').append(a); a.click(); }""", path)
-        page.wait_for_url(f"**/{path}")
-        page.locator(ready).first.wait_for(state="attached")
-        assert needs in loaded()
-        assert page.evaluate("performance.getEntriesByType('navigation').length") == 1, "no full reload"
+    fetched = {u.rsplit("/", 1)[-1].split("?")[0] for u in page.requests if u.endswith(".js") or ".js?" in u}
+    assert fetched & TOOL_SCRIPTS == needs
     assert not page.errors, page.errors
 
 
@@ -140,7 +135,7 @@ def stock_server(tmp_path_factory):
     out = work / "stock-site"
     result = mkdocs_build(stock(work), out)
     assert result.returncode == 0, result.stdout + result.stderr
-    server = gzip_server(out, keep_alive=False)  # see NETWORK above
+    server = gzip_server(out)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 

@@ -1,5 +1,6 @@
-/* Checklists: ticks last while the driver is on the site (in memory, across instant page
-   changes), and are kept on this device only after the driver ticks "Remember my ticks".
+/* Checklists: ticks last while the driver is on the page (in memory; the browser's Back
+   button brings the page back as it was), and are kept on this device only after the driver
+   ticks "Remember my ticks".
    Only which boxes are ticked is kept, never any text, under a key scoped to this site's
    path that does not name the reason (a short hash of the checklist's id).
 
@@ -22,10 +23,10 @@
   // Every word a checklist adds (Spanish: es.js, picked when a list is mounted).
   const WORDS = {
     en: {
-      full: "Could not save on this device: storage is full. Your ticks stay until you leave the site.",
-      blocked: "This browser does not allow saving on this device. Your ticks stay until you leave the site.",
+      full: "Could not save on this device: storage is full. Your ticks stay until you leave this page.",
+      blocked: "This browser does not allow saving on this device. Your ticks stay until you leave this page.",
       on: "Your ticks will be kept on this device, until you untick this.",
-      off: "Your ticks are no longer kept on this device. They stay until you leave the site.",
+      off: "Your ticks are no longer kept on this device. They stay until you leave this page.",
       remember: " Remember my ticks on this device",
       clear: "Clear my ticks\u2026",
       ask: "Untick every step in this list?",

@@ -52,10 +52,10 @@ window.flexWords = {
     labelEs: "Qué significa",
   },
   checklists: {
-    full: "No se pudo guardar en este dispositivo: no queda espacio. Tus marcas se quedan hasta que salgas del sitio.",
-    blocked: "Este navegador no deja guardar nada en este dispositivo. Tus marcas se quedan hasta que salgas del sitio.",
+    full: "No se pudo guardar en este dispositivo: no queda espacio. Tus marcas se quedan hasta que salgas de esta página.",
+    blocked: "Este navegador no deja guardar nada en este dispositivo. Tus marcas se quedan hasta que salgas de esta página.",
     on: "Tus marcas se guardarán en este dispositivo, hasta que quites esta marca.",
-    off: "Tus marcas ya no se guardan en este dispositivo. Se quedan hasta que salgas del sitio.",
+    off: "Tus marcas ya no se guardan en este dispositivo. Se quedan hasta que salgas de esta página.",
     remember: " Recordar mis marcas en este dispositivo",
     clear: "Borrar mis marcas\u2026",
     ask: "¿Quitar la marca de todos los pasos de esta lista?",
@@ -101,7 +101,7 @@ window.flexWords = {
   evidence: {
     locale: "es-US",
     keep: "Guardar este registro en este dispositivo",
-    keepHint: "Sin marcar: tus filas se borran al cerrar o recargar esta página. " +
+    keepHint: "Sin marcar: tus filas se borran al salir de esta página, cerrarla o recargarla. " +
       "Marcado: se quedan en este navegador, en este teléfono. Nunca se envían a ningún lado.",
     copy: "Copiar el registro",
     download: "Descargar .txt",

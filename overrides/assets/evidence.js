@@ -2,12 +2,13 @@
    a phone. One form per table, rows added, edited and deleted (deleting asks first), the whole
    log copied as text or saved as a .txt file, and the printed tables filled in with the rows.
    It is kept on the device only when the driver ticks "Keep this log on this device"; until
-   then it lives in this page (and survives instant page changes, not a reload).
+   then it lives in this page (the browser's Back button brings it back as it was; a reload
+   or a new visit does not).
    Typed text is only ever set as text (textContent / value), never as markup. */
 "use strict";
 (function () {
   const VERSION = 1;
-  // Rows typed without "keep" ticked: kept for this visit only, across instant page changes.
+  // Rows typed without "keep" ticked: kept only while this page is open.
   let memory = null;
 
   // Keys are scoped to the site's base path, as the theme scopes its own, so two sites on
@@ -23,7 +24,7 @@
     en: {
       locale: "en-US",
       keep: "Keep this log on this device",
-      keepHint: "Off: your rows are gone when you close or reload this page. " +
+      keepHint: "Off: your rows are gone when you leave, close or reload this page. " +
         "On: they stay in this browser on this phone. They are never sent anywhere.",
       copy: "Copy the log",
       download: "Download .txt",

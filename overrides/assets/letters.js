@@ -2,12 +2,13 @@
    or prints it. Everything stays on the device; typed text is only ever set as text
    (textContent / value), never as markup.
 
-   Instant navigation: Material may swap the whole article (a link to a place on the same
-   page does it too) and emit document$ again. Each mount starts from what is in the DOM:
+   Re-rendering: with the theme's instant navigation (off in mkdocs.yml, for weight) Material
+   swaps the whole article, even on a link to a place on the same page, and emits document$
+   again; the builder stays safe under it. Each mount starts from what is in the DOM:
    a box that still has its form is left alone; a new box is built from its own pristine
    template (kept in data attributes after the first build, since the builder rewrites the
    code blocks). What the driver typed is kept in memory per letter, so a re-rendered box
-   comes back filled. Nothing is stored on the device unless the driver ticks "Remember".
+   comes back filled (and Back from another page brings the page back as it was). Nothing is stored on the device unless the driver ticks "Remember".
 
    Remembering is one choice for the whole site: every letter's box shows it, and ticking or
    unticking one changes them all, because they share what is stored (name, email...).

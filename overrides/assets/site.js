@@ -1,5 +1,7 @@
 /* Small progressive enhancements, and the helpers the other tools share (storage scoped to
-   this site, data read from the page). Runs again after each instant page change. */
+   this site, data read from the page). Every page is a full page load (mkdocs.yml leaves the
+   theme's instant navigation off), but each part also follows the theme's document$, so it
+   keeps working if that is ever turned back on. */
 "use strict";
 (function () {
   /* ---- Shared helpers: window.flexTools ---- */
@@ -168,10 +170,10 @@
     if ("requestIdleCallback" in window) window.requestIdleCallback(() => fn(), { timeout: 1000 });
     else window.setTimeout(fn, 200);
   }
-  // A tool's set-up, on the first page and after every instant page change. While the page is
-  // still loading, it waits for an idle moment (the theme is busy then); once loaded (an instant
-  // page change, a same-page link), it runs at once, so a tool never blinks out and back.
-  // `init` must be safe to run twice on one page (instant navigation can repeat a page).
+  // A tool's set-up, on each page (and after each page swap, if the theme's instant navigation
+  // is turned on). While the page is still loading, it waits for an idle moment (the theme is
+  // busy then); once loaded, it runs at once, so a swapped-in tool never blinks out and back.
+  // `init` must be safe to run twice on one page.
   function onEachPage(init) {
     const soon = () => (document.readyState === "complete" ? init() : whenIdle(init));
     if (window.document$) window.document$.subscribe(soon);
@@ -225,10 +227,9 @@
   if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
 
   /* ---- Each page's tools ---- */
-  // Loads each page's scripts only where the page has what they work on, once per visit.
-  // Material's instant navigation swaps pages without reloading, so this runs on every page
-  // change (document$) and adds a script the first time a page needs it; the script then keeps
-  // itself up to date through document$ like any other.
+  // Loads each page's scripts only where the page has what they work on. It follows the
+  // theme's document$ too, so with instant navigation on it would add a script the first time
+  // a swapped-in page needs it.
   {
     // What a page contains -> the script that works on it (beside this one, in assets/).
     const SCRIPTS = [
@@ -251,7 +252,7 @@
       }
   }
   // At once (the page is parsed when this deferred script runs), so the tools download while
-  // the theme starts; then after every instant page change.
+  // the theme starts.
   load();
   if (window.document$) window.document$.subscribe(load); else document.addEventListener("DOMContentLoaded", load);
   }
