@@ -215,12 +215,7 @@
     },
   };
 
-  function el(tag, props, ...children) {
-    const node = document.createElement(tag);
-    Object.assign(node, props || {});
-    node.append(...children);
-    return node;
-  }
+  const el = T.el;
 
   function lowerFirst(text) {
     return /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLowerCase() + text.slice(1) : text;

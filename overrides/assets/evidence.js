@@ -72,12 +72,7 @@
     },
   };
 
-  function el(tag, props, ...children) {
-    const node = document.createElement(tag);
-    Object.assign(node, props || {});
-    node.append(...children);
-    return node;
-  }
+  const el = window.flexTools.el;
   function button(text, extra) {
     return el("button", Object.assign({ type: "button", className: "md-button", textContent: text }, extra || {}));
   }

@@ -125,12 +125,7 @@
     return lines.join("\n");
   }
 
-  function el(tag, props, ...children) {
-    const node = document.createElement(tag);
-    Object.assign(node, props || {});
-    node.append(...children);
-    return node;
-  }
+  const el = T.el;
 
   const validBlanks = (v) => Array.isArray(v) && v.length > 0 &&
     v.every((b) => b && isText(b.id) && isText(b.placeholder) && isText(b.label));

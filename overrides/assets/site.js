@@ -122,6 +122,14 @@
     es: { no: "No, no borres nada", nothing: "No se borró nada.", table: "Tabla", sideways: " (se desliza de lado)" },
   };
 
+  // An element with its properties (text goes in as textContent, never as markup) and children.
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    Object.assign(node, props || {});
+    node.append(...children);
+    return node;
+  }
+
   // An inline "are you sure?" step for a destructive button (no window.confirm: it cannot be
   // styled, and some phones block it). `onYes` runs only after the driver confirms.
   function confirmStep(button, question, yesText, onYes, say) {
@@ -181,7 +189,7 @@
     else soon();
   }
 
-  window.flexTools = { root: ROOT, key, hash, read, write, remove, canStore, readData, wellFormed, confirmStep, lang, pick, onEachPage };
+  window.flexTools = { root: ROOT, key, hash, read, write, remove, canStore, readData, wellFormed, el, confirmStep, lang, pick, onEachPage };
   dropLegacyKeys();
 
   /* ---- Page enhancements ---- */
