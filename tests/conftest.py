@@ -135,7 +135,8 @@ TOOLS_READY = """() => {
     && every("ul.checklist[data-checklist]", (list) => list.dataset.ready)
     && every("#deadline-calculator", (box) => box.querySelector("form"))
     && every("#finder", (form) => form.dataset.ready)
-    && every(".evidence-log", (log) => log.dataset.ready);
+    && every(".evidence-log", (log) => log.dataset.ready)
+    && every("button[data-print]", (button) => button.dataset.ready);
 }"""
 
 

@@ -232,7 +232,7 @@
     measureScrollers();
   }
   window.addEventListener("resize", measureScrollers, { passive: true });
-  if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
+  onEachPage(init);
 
   /* ---- Each page's tools ---- */
   // Loads each page's scripts only where the page has what they work on. It follows the
