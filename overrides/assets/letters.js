@@ -8,7 +8,8 @@
    a box that still has its form is left alone; a new box is built from its own pristine
    template (kept in data attributes after the first build, since the builder rewrites the
    code blocks). What the driver typed is kept in memory per letter, so a re-rendered box
-   comes back filled (and Back from another page brings the page back as it was). Nothing is stored on the device unless the driver ticks "Remember".
+   comes back filled (and Back from another page brings the page back as it was). Nothing is
+   stored on the device unless the driver ticks "Remember".
 
    Remembering is one choice for the whole site: every letter's box shows it, and ticking or
    unticking one changes them all, because they share what is stored (name, email...).
