@@ -95,14 +95,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert path, "Chromium is missing: `make test` installs it (Debian package chromium)"
+    return path
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert path, "Chromium is missing: `make test` installs it (Debian package chromium)"
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield b
         b.close()
 
@@ -111,10 +115,21 @@ def browser():
 def back_cache_browser(browser):
     """Chromium as a phone's browser runs it: a page left by a link is kept whole for the Back
     button (the back/forward cache, which Playwright turns off unless told)."""
-    b = browser.browser_type.launch(executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
-                                    args=CHROMIUM_ARGS, ignore_default_args=["--disable-back-forward-cache"])
+    b = browser.browser_type.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS,
+                                    ignore_default_args=["--disable-back-forward-cache"])
     yield b
     b.close()
+
+
+@pytest.fixture
+def back_cache_phone(back_cache_browser, base_url):
+    """A 360 x 740 phone in that browser, on the built site, recording page errors."""
+    context = back_cache_browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url, has_touch=True)
+    pg = goto_waits_for_tools(context.new_page())
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    context.close()
 
 
 def left_and_back(pg, link, away: str) -> None:

@@ -214,29 +214,23 @@ def test_printed_log_carries_the_rows_and_stays_on_two_pages(page):
         assert 1 <= pages <= 2, f"{size}: {pages} pages"
 
 
-def test_rows_not_kept_come_back_with_the_back_button(back_cache_browser, base_url):
+def test_rows_not_kept_come_back_with_the_back_button(back_cache_phone):
     """A driver who did not tick "keep" follows a link away and presses Back: the phone's
     browser brings the page back whole, rows and all (nothing on the page may stop it, such as
     an unload handler). Nothing was stored to make that happen."""
-    context = back_cache_browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url, has_touch=True)
-    try:
-        page = goto_waits_for_tools(context.new_page())
-        errors = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(URL)
-        add_row(page, "Blocks", {"Station": "DSE4"})
-        page.evaluate("window.__typedHere = true")
-        page.locator("label.md-header__button[for=__drawer]").click()  # the phone's menu
-        about = page.get_by_role("navigation").get_by_role("link", name="About this site", exact=True).first
-        left_and_back(page, about, "**/about/")
-        assert page.url.endswith("/evidence-log/")
-        assert page.evaluate("window.__typedHere === true"), "Back loaded the page again: the rows typed there are gone"
-        expect(page.get_by_role("region", name="Your log")).to_have_count(1)
-        expect(rows(page, "Blocks")).to_have_count(1)
-        assert stored(page) is None, "the log was kept on the device although the driver did not ask"
-        assert not errors, errors
-    finally:
-        context.close()
+    page = back_cache_phone
+    page.goto(URL)
+    add_row(page, "Blocks", {"Station": "DSE4"})
+    page.evaluate("window.__typedHere = true")
+    page.locator("label.md-header__button[for=__drawer]").click()  # the phone's menu
+    about = page.get_by_role("navigation").get_by_role("link", name="About this site", exact=True).first
+    left_and_back(page, about, "**/about/")
+    assert page.url.endswith("/evidence-log/")
+    assert page.evaluate("window.__typedHere === true"), "Back loaded the page again: the rows typed there are gone"
+    expect(page.get_by_role("region", name="Your log")).to_have_count(1)
+    expect(rows(page, "Blocks")).to_have_count(1)
+    assert stored(page) is None, "the log was kept on the device although the driver did not ask"
+    assert not page.errors, page.errors
 
 
 def test_if_the_log_script_never_arrives_the_tables_show(page):

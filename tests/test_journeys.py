@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, goto_waits_for_tools, left_and_back
+from conftest import ROOT, left_and_back
 
 NOT_RECEIVED_NOTICE = (
     "Your Amazon Flex account has been deactivated. Several customers reported that they did not receive "
@@ -116,32 +116,26 @@ def test_every_same_page_link_keeps_every_letter_builder(ipage, path):
     assert page_errors(ipage) == []
 
 
-def test_back_from_another_page_brings_back_the_typed_letter_and_ticks(back_cache_browser, base_url):
+def test_back_from_another_page_brings_back_the_typed_letter_and_ticks(back_cache_phone):
     """Every page is a full page load, so a driver who follows a link mid-letter and presses
     Back relies on the phone's browser keeping the page whole (nothing on it may stop that,
     such as an unload handler): the typed name, the letter and the ticked step are all there,
     and nothing was stored on the device to bring them back."""
-    context = back_cache_browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url, has_touch=True)
-    try:
-        pg = goto_waits_for_tools(context.new_page())
-        errors = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto("causes/not-received/")
-        pg.get_by_label("Your full name").fill("Sam Back")
-        pg.locator("ul.checklist label").first.click()
-        pg.evaluate("window.__typedHere = true")
-        link = pg.locator("article a[href$='/evidence-log/']").first
-        link.scroll_into_view_if_needed()
-        left_and_back(pg, link, "**/evidence-log/")
-        assert pg.url.endswith("/causes/not-received/")
-        assert pg.evaluate("window.__typedHere === true"), "Back loaded the page again: what was typed there is gone"
-        assert pg.get_by_label("Your full name").input_value() == "Sam Back"
-        assert "Sam Back" in pg.locator(".letter[data-letter] pre > code").nth(1).inner_text()
-        assert pg.locator("ul.checklist input[type=checkbox]").first.is_checked()
-        assert pg.evaluate("Object.keys(localStorage).filter(k => /flex/.test(k))") == [], "nothing stored without opt-in"
-        assert not errors, errors
-    finally:
-        context.close()
+    pg = back_cache_phone
+    pg.goto("causes/not-received/")
+    pg.get_by_label("Your full name").fill("Sam Back")
+    pg.locator("ul.checklist label").first.click()
+    pg.evaluate("window.__typedHere = true")
+    link = pg.locator("article a[href$='/evidence-log/']").first
+    link.scroll_into_view_if_needed()
+    left_and_back(pg, link, "**/evidence-log/")
+    assert pg.url.endswith("/causes/not-received/")
+    assert pg.evaluate("window.__typedHere === true"), "Back loaded the page again: what was typed there is gone"
+    assert pg.get_by_label("Your full name").input_value() == "Sam Back"
+    assert "Sam Back" in pg.locator(".letter[data-letter] pre > code").nth(1).inner_text()
+    assert pg.locator("ul.checklist input[type=checkbox]").first.is_checked()
+    assert pg.evaluate("Object.keys(localStorage).filter(k => /flex/.test(k))") == [], "nothing stored without opt-in"
+    assert not pg.errors, pg.errors
 
 
 def cause_windows(cause_id: str) -> list[dict]:

@@ -72,7 +72,8 @@
     },
   };
 
-  const el = window.flexTools.el;
+  const T = window.flexTools;
+  const el = T.el;
   function button(text, extra) {
     return el("button", Object.assign({ type: "button", className: "md-button", textContent: text }, extra || {}));
   }
@@ -150,7 +151,7 @@
   function build(root) {
     const tables = readTables(root);
     if (!tables.length) return;
-    const W = window.flexTools ? window.flexTools.pick(WORDS, "evidence") : WORDS.en;
+    const W = T.pick(WORDS, "evidence");
     const page = document.querySelector("article") || document.body;
 
     let keep = false;
@@ -441,5 +442,5 @@
     });
   }
 
-  window.flexTools.onEachPage(init);
+  T.onEachPage(init);
 })();
